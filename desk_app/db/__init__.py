@@ -1,0 +1,1 @@
+"""Persistence: the ORM schema, engines for SQLite and PostgreSQL, migrations."""

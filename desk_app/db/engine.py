@@ -1,0 +1,97 @@
+"""Engines for the embedded SQLite file and the shared PostgreSQL server.
+
+Both engines give the services the same guarantees:
+- SQLite ignores row locks, so a write transaction takes the database write
+  lock up front (``BEGIN IMMEDIATE``); two desks on one file then serialize
+  instead of failing half-way. WAL lets readers go on meanwhile.
+- PostgreSQL connections are checked before use (a restarted server costs one
+  reconnect, not an error), and lock / idle-in-transaction timeouts plus TCP
+  keepalives make sure a crashed PC holding a lock blocks others for seconds only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+WRITE_OPTION = "desk_write"
+
+# Seconds. A lock held longer than LOCK_TIMEOUT by another desk is an error
+# (retried by the services), not an endless wait.
+LOCK_TIMEOUT = 5
+IDLE_IN_TRANSACTION_TIMEOUT = 30
+STATEMENT_TIMEOUT = 60
+SQLITE_BUSY_TIMEOUT_MS = 15000
+
+
+def make_engine(url: str, *, pool: bool = True, **kwargs: Any) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        return _postgres_engine(url, pool=pool, **kwargs)
+    raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+
+
+def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
+    parsed = make_url(url)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        **kwargs,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below emit BEGIN itself (the pysqlite
+        # driver's own implicit transactions cannot take the lock up front).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: str, *, pool: bool, **kwargs: Any) -> Engine:
+    options = " ".join(
+        [
+            f"-c lock_timeout={LOCK_TIMEOUT * 1000}",
+            f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT * 1000}",
+            f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}",
+            # Server side: notice a vanished client (crashed PC) within ~30 s.
+            "-c tcp_keepalives_idle=15",
+            "-c tcp_keepalives_interval=5",
+            "-c tcp_keepalives_count=3",
+            "-c timezone=UTC",
+        ]
+    )
+    connect_args = {
+        "connect_timeout": 5,
+        "application_name": "desk-app",
+        "options": options,
+        "keepalives": 1,
+        "keepalives_idle": 15,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+    }
+    extra: dict[str, Any] = {"pool_pre_ping": True, "pool_recycle": 1800}
+    if not pool:
+        extra = {"poolclass": NullPool}
+    return create_engine(url, connect_args=connect_args, **extra, **kwargs)

@@ -1,0 +1,71 @@
+"""Who may do what: the role → permission table, checked by every service."""
+
+from __future__ import annotations
+
+import enum
+
+from desk_app.domain.enums import Role
+from desk_app.domain.errors import PermissionDenied
+
+
+class Perm(enum.StrEnum):
+    VIEW_CUSTOMERS = "view_customers"
+    EDIT_CUSTOMERS = "edit_customers"
+    MERGE_CUSTOMERS = "merge_customers"
+    OPEN_TICKETS = "open_tickets"
+    EDIT_TICKETS = "edit_tickets"
+    DISPATCH = "dispatch"
+    COMPLETE_TICKETS = "complete_tickets"
+    CLOSE_TICKETS = "close_tickets"
+    VIEW_STOCK = "view_stock"
+    REQUEST_PARTS = "request_parts"
+    MOVE_STOCK = "move_stock"
+    MANAGE_PARTS = "manage_parts"
+    HANDLE_COMPLAINTS = "handle_complaints"
+    CLOSE_COMPLAINTS = "close_complaints"
+    RECORD_FOLLOWUPS = "record_followups"
+    RECORD_FEEDBACK = "record_feedback"
+    VIEW_KPI = "view_kpi"
+    MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
+    MANAGE_TECHNICIANS = "manage_technicians"
+    VIEW_AUDIT = "view_audit"
+
+
+_DESK = {
+    Perm.VIEW_CUSTOMERS,
+    Perm.EDIT_CUSTOMERS,
+    Perm.OPEN_TICKETS,
+    Perm.EDIT_TICKETS,
+    Perm.VIEW_STOCK,
+    Perm.REQUEST_PARTS,
+    Perm.HANDLE_COMPLAINTS,
+    Perm.RECORD_FEEDBACK,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.CLERK: frozenset(_DESK),
+    Role.DISPATCHER: frozenset(_DESK | {Perm.DISPATCH, Perm.COMPLETE_TICKETS}),
+    Role.PARTS_CLERK: frozenset(
+        {
+            Perm.VIEW_CUSTOMERS,
+            Perm.VIEW_STOCK,
+            Perm.REQUEST_PARTS,
+            Perm.MOVE_STOCK,
+            Perm.MANAGE_PARTS,
+        }
+    ),
+    Role.FOLLOWUP: frozenset(_DESK | {Perm.RECORD_FOLLOWUPS, Perm.CLOSE_TICKETS}),
+    Role.MANAGER: frozenset(Perm),
+    Role.TECHNICIAN: frozenset({Perm.VIEW_CUSTOMERS, Perm.VIEW_STOCK, Perm.REQUEST_PARTS}),
+}
+
+
+def has(role: Role, perm: Perm) -> bool:
+    return perm in ROLE_PERMISSIONS[role]
+
+
+def require(user_name: str, role: Role, perm: Perm) -> None:
+    """Raise PermissionDenied unless ``role`` carries ``perm``."""
+    if perm not in ROLE_PERMISSIONS[role]:
+        raise PermissionDenied(user_name, perm.value)

@@ -1,0 +1,79 @@
+"""Checks of typed text: length, control characters, what a person's name may hold."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desk_app.domain.errors import ValidationError
+
+# Letters of any script (Chinese included), digits, spaces and the marks real
+# names carry: 欧阳·娜娜, O'Brien, Jean-Luc, (公司) 有限公司.
+_NAME_RE = re.compile(r"^[\w\s·.'’\-()（）&]+$")
+
+
+def _has_control(text: str, *, multiline: bool) -> bool:
+    allowed = {"\n", "\t"} if multiline else set()
+    return any(
+        unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} and ch not in allowed for ch in text
+    )
+
+
+def clean_text(
+    value: str | None,
+    field: str,
+    *,
+    max_length: int,
+    required: bool = False,
+    multiline: bool = False,
+) -> str | None:
+    """Trimmed text, or None for empty optional input; raises ValidationError otherwise."""
+    text = (value or "").strip()
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text:
+        if required:
+            raise ValidationError(field, "This field is required.")
+        return None
+    if _has_control(text, multiline=multiline):
+        raise ValidationError(field, "Contains invisible control characters; please retype it.")
+    if len(text) > max_length:
+        raise ValidationError(field, f"Too long: at most {max_length} characters.")
+    return text
+
+
+def required_text(
+    value: str | None, field: str, *, max_length: int, multiline: bool = False
+) -> str:
+    text = clean_text(value, field, max_length=max_length, required=True, multiline=multiline)
+    assert text is not None
+    return text
+
+
+def person_name(value: str | None, field: str = "name", *, max_length: int = 100) -> str:
+    """A customer's or user's name: required, no symbols a name never has."""
+    text = required_text(value, field, max_length=max_length)
+    text = re.sub(r"\s+", " ", text)
+    if not _NAME_RE.match(text):
+        raise ValidationError(field, "A name may contain only letters, digits, spaces and · . ' -")
+    return text
+
+
+def quantity(value: int, field: str = "quantity", *, maximum: int = 100_000) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "Enter a whole number.")
+    if value <= 0:
+        raise ValidationError(field, "The quantity must be more than zero.")
+    if value > maximum:
+        raise ValidationError(field, f"The quantity must be at most {maximum}.")
+    return value
+
+
+def money_cents(value: int, field: str, *, maximum: int = 100_000_000) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "Enter an amount.")
+    if value < 0:
+        raise ValidationError(field, "An amount cannot be negative.")
+    if value > maximum:
+        raise ValidationError(field, "The amount is too large.")
+    return value

@@ -1,0 +1,1 @@
+"""Use cases: plain functions over a Database and an acting user; no Qt anywhere here."""

@@ -1,0 +1,162 @@
+"""The one session factory and transaction runner every service goes through.
+
+``Database.write(fn)`` runs ``fn(session)`` in one transaction: all of it or
+none. It returns only after COMMIT returned, and retries the whole function a
+bounded number of times when the database says the transaction lost a race
+(serialization failure, deadlock, lock timeout, SQLite busy). ``fn`` must
+therefore be safe to run again: do no I/O besides the session inside it.
+
+Thread safety: a Database may be shared between threads; every call opens its
+own session and connection from the pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from sqlalchemy import Engine, exc, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from desk_app.db.engine import WRITE_OPTION, make_engine
+from desk_app.domain.enums import Role
+from desk_app.domain.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+WRITE_ATTEMPTS = 4
+READ_ATTEMPTS = 3
+
+# SQLSTATEs after which running the transaction again is the right answer.
+_RETRY_SQLSTATES = {"40001", "40P01", "55P03"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user on whose behalf a service acts."""
+
+    user_id: int
+    username: str
+    display_name: str
+    role: Role
+
+
+class Database:
+    def __init__(
+        self,
+        url: str,
+        *,
+        engine: Engine | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.url = url
+        self.engine = engine if engine is not None else make_engine(url)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def now(self) -> datetime:
+        """The current time (aware, UTC); tests pass a fixed clock to the constructor."""
+        return self._clock()
+
+    def set_clock(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+
+    def write(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in a write transaction, retrying lost races; return after commit."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            session = self._write()
+            committing = False
+            try:
+                with session.begin():
+                    result = fn(session)
+                    session.flush()
+                    committing = True
+                return result
+            except StaleDataError:
+                # Another desk updated the row between our read and our write. Run
+                # again: the function re-reads, and either applies cleanly to the
+                # new state or raises a ConflictError naming who saved when.
+                if attempt < WRITE_ATTEMPTS:
+                    continue
+                raise
+            except exc.DBAPIError as error:
+                if _is_transient(error) and attempt < WRITE_ATTEMPTS:
+                    log.info("retrying write after %s (attempt %d)", _sqlstate(error), attempt)
+                    time.sleep(0.05 * attempt)
+                    continue
+                if error.connection_invalidated or isinstance(error, exc.OperationalError):
+                    if committing:
+                        raise DatabaseUnavailable(
+                            "The connection was lost while saving; the change may or may "
+                            "not have been saved. Check before entering it again."
+                        ) from error
+                    raise DatabaseUnavailable(
+                        "The database could not be reached; nothing was saved."
+                    ) from error
+                raise
+            finally:
+                session.close()
+        raise AssertionError("unreachable")
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in a read-only transaction; retried if the connection dropped."""
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            session = self._read()
+            try:
+                with session.begin():
+                    return fn(session)
+            except exc.DBAPIError as error:
+                if (error.connection_invalidated or _is_transient(error)) and (
+                    attempt < READ_ATTEMPTS
+                ):
+                    time.sleep(0.1 * attempt)
+                    continue
+                if isinstance(error, exc.OperationalError) or error.connection_invalidated:
+                    raise DatabaseUnavailable("The database could not be reached.") from error
+                raise
+            finally:
+                session.close()
+        raise AssertionError("unreachable")
+
+    def ping(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except exc.DBAPIError:
+            return False
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlstate(error: exc.DBAPIError) -> str | None:
+    return getattr(error.orig, "sqlstate", None)
+
+
+def _is_transient(error: exc.DBAPIError) -> bool:
+    if _sqlstate(error) in _RETRY_SQLSTATES:
+        return True
+    message = str(error.orig).lower()
+    if "database is locked" in message or "database is busy" in message:
+        return True
+    # A concurrent double submit of the same request: the retry finds the key.
+    return isinstance(error, exc.IntegrityError) and "idempotency_keys" in message

@@ -1,0 +1,161 @@
+"""Fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL.
+
+PostgreSQL comes from ``DESK_TEST_PG_URL`` (default
+``postgresql://postgres@127.0.0.1:5432/test``). Each test process creates its
+own database from that server, migrates it once, empties it between tests and
+drops it at the end. If the server cannot be reached the PostgreSQL tests FAIL;
+they are skipped only when ``DESK_TEST_SKIP_PG=1`` is set on purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from desk_app.config import normalize_url
+from desk_app.db import migrate
+from desk_app.db.base import Base
+from desk_app.db.engine import make_engine
+from desk_app.domain.enums import Role
+from desk_app.services import users
+from desk_app.services.database import Actor, Database
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = normalize_url(
+    os.environ.get("DESK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+)
+SKIP_PG = os.environ.get("DESK_TEST_SKIP_PG") == "1"
+
+
+class FakeClock:
+    """A clock the test moves by hand; starts Monday 2026-11-23 10:00 in Shanghai."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> datetime:
+        self.now += timedelta(**kwargs)
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_database_url() -> Iterator[str]:
+    if SKIP_PG:
+        pytest.skip("PostgreSQL tests skipped on purpose: DESK_TEST_SKIP_PG=1")
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+    name = f"desk_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server
+        pytest.fail(
+            f"PostgreSQL at {PG_URL} is not reachable ({error}). Start it, point "
+            "DESK_TEST_PG_URL at a server, or set DESK_TEST_SKIP_PG=1 to skip on purpose.",
+            pytrace=False,
+        )
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :n AND pid <> pg_backend_pid()"
+            ),
+            {"n": name},
+        )
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+def _truncate_pg(url: str) -> None:
+    engine = create_engine(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL of an empty, migrated database of either engine."""
+    if request.param == "sqlite":
+        if request.node.get_closest_marker("postgres_only"):
+            pytest.skip("PostgreSQL-only test")
+        template: Path = request.getfixturevalue("sqlite_template")
+        target = tmp_path / "desk.sqlite3"
+        shutil.copyfile(template, target)
+        return f"sqlite:///{target}"
+    url: str = request.getfixturevalue("pg_database_url")
+    _truncate_pg(url)
+    return url
+
+
+@pytest.fixture
+def db(db_url: str, clock: FakeClock) -> Iterator[Database]:
+    database = Database(db_url, clock=clock)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_database_url: str) -> str:
+    """An emptied PostgreSQL database, for tests that need real concurrency."""
+    _truncate_pg(pg_database_url)
+    return pg_database_url
+
+
+@pytest.fixture
+def manager(db: Database) -> Actor:
+    users.create_user(db, None, "boss", "secret-1", Role.MANAGER, "王经理")
+    return users.authenticate(db, "boss", "secret-1")
+
+
+def make_actor(db: Database, manager: Actor, username: str, role: Role, name: str) -> Actor:
+    users.create_user(db, manager, username, "secret-1", role, name)
+    return users.authenticate(db, username, "secret-1")
+
+
+@pytest.fixture
+def clerk(db: Database, manager: Actor) -> Actor:
+    return make_actor(db, manager, "clerk1", Role.CLERK, "李客服")
+
+
+@pytest.fixture
+def dispatcher(db: Database, manager: Actor) -> Actor:
+    return make_actor(db, manager, "disp1", Role.DISPATCHER, "赵派工")
+
+
+@pytest.fixture
+def parts_clerk(db: Database, manager: Actor) -> Actor:
+    return make_actor(db, manager, "parts1", Role.PARTS_CLERK, "钱配件")
