@@ -22,18 +22,29 @@ WRITE_OPTION = "desk_write"
 
 # Seconds. A lock held longer than LOCK_TIMEOUT by another desk is an error
 # (retried by the services), not an endless wait.
-LOCK_TIMEOUT = 5
-IDLE_IN_TRANSACTION_TIMEOUT = 30
+LOCK_TIMEOUT = 3.0
+# A desk that stops mid-transaction (crashed, frozen, unplugged) loses its
+# transaction and its locks after this many idle seconds.
+IDLE_IN_TRANSACTION_TIMEOUT = 10.0
 STATEMENT_TIMEOUT = 60
 SQLITE_BUSY_TIMEOUT_MS = 15000
 
 
-def make_engine(url: str, *, pool: bool = True, **kwargs: Any) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    pool: bool = True,
+    lock_timeout: float = LOCK_TIMEOUT,
+    idle_timeout: float = IDLE_IN_TRANSACTION_TIMEOUT,
+    **kwargs: Any,
+) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, **kwargs)
     if parsed.get_backend_name() == "postgresql":
-        return _postgres_engine(url, pool=pool, **kwargs)
+        return _postgres_engine(
+            url, pool=pool, lock_timeout=lock_timeout, idle_timeout=idle_timeout, **kwargs
+        )
     raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
 
 
@@ -69,11 +80,13 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
-def _postgres_engine(url: str, *, pool: bool, **kwargs: Any) -> Engine:
+def _postgres_engine(
+    url: str, *, pool: bool, lock_timeout: float, idle_timeout: float, **kwargs: Any
+) -> Engine:
     options = " ".join(
         [
-            f"-c lock_timeout={LOCK_TIMEOUT * 1000}",
-            f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT * 1000}",
+            f"-c lock_timeout={int(lock_timeout * 1000)}",
+            f"-c idle_in_transaction_session_timeout={int(idle_timeout * 1000)}",
             f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}",
             # Server side: notice a vanished client (crashed PC) within ~30 s.
             "-c tcp_keepalives_idle=15",

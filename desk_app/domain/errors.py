@@ -95,3 +95,16 @@ class DuplicateEntry(DeskError):
 
 class DatabaseUnavailable(DeskError):
     """The database could not be reached; nothing of this action was saved."""
+
+
+class DoubleBooking(DeskError):
+    """The technician already has a visit in that time; a dispatcher may override with a reason."""
+
+    def __init__(
+        self, technician: str, other_ticket: str, starts: datetime, ends: datetime
+    ) -> None:
+        super().__init__(f"{technician} is already booked for {other_ticket} ({starts}–{ends})")
+        self.technician = technician
+        self.other_ticket = other_ticket
+        self.starts = starts
+        self.ends = ends

@@ -168,16 +168,15 @@ def _refresh_deadlines(s: Session, t: Ticket) -> None:
 # ---------------------------------------------------------------- views
 
 
-def _view(s: Session, t: Ticket, now: datetime) -> TicketView:
+def view(s: Session, t: Ticket, now: datetime) -> TicketView:
+    """The plain view of a loaded ticket, clocks computed as of ``now``."""
     customer = s.get(Customer, t.customer_id)
     appliance = s.get(Appliance, t.appliance_id) if t.appliance_id else None
     tech = s.get(Technician, t.technician_id) if t.technician_id else None
     user_ids = {e.user_id for e in t.events}
     names: dict[int, str] = {
         uid: name
-        for uid, name in s.execute(
-            select(User.id, User.display_name).where(User.id.in_(user_ids))
-        )
+        for uid, name in s.execute(select(User.id, User.display_name).where(User.id.in_(user_ids)))
     }
     return TicketView(
         id=t.id,
@@ -259,7 +258,7 @@ def check_version(s: Session, t: Ticket, expected_version: int | None) -> None:
 
 def get_ticket(db: Database, actor: Actor, ticket_id: int) -> TicketView:
     require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
-    return db.read(lambda s: _view(s, load(s, ticket_id), db.now()))
+    return db.read(lambda s: view(s, load(s, ticket_id), db.now()))
 
 
 def find_by_number(db: Database, actor: Actor, number: str) -> TicketView:
@@ -271,7 +270,7 @@ def find_by_number(db: Database, actor: Actor, number: str) -> TicketView:
         t = s.scalar(select(Ticket).where(Ticket.number == key))
         if t is None:
             raise NotFound("ticket", key)
-        return _view(s, t, db.now())
+        return view(s, t, db.now())
 
     return db.read(q)
 
@@ -304,7 +303,7 @@ def open_ticket(
     def tx(s: Session) -> TicketView:
         done = requests.already_done(s, request_id, "ticket.open")
         if done is not None:
-            return _view(s, load(s, done), db.now())
+            return view(s, load(s, done), db.now())
         customer = s.get(Customer, draft.customer_id)
         if customer is None or customer.merged_into_id is not None:
             raise NotFound("customer", draft.customer_id)
@@ -374,7 +373,7 @@ def open_ticket(
         )
         s.flush()
         s.refresh(ticket)
-        return _view(s, ticket, now)
+        return view(s, ticket, now)
 
     return db.write(tx)
 
@@ -465,6 +464,36 @@ def apply_transition(
     )
 
 
+def record_event(
+    s: Session,
+    actor: Actor,
+    t: Ticket,
+    action: str,
+    now: datetime,
+    *,
+    reason: str | None = None,
+    data: dict[str, object] | None = None,
+) -> None:
+    """An event that changes the ticket but not its status (assign, reschedule, edit)."""
+    t.updated_at = now
+    t.updated_by = actor.user_id
+    s.add(
+        TicketEvent(
+            ticket_id=t.id,
+            at=now,
+            user_id=actor.user_id,
+            action=action,
+            from_status=t.status,
+            to_status=t.status,
+            reason=reason,
+            data=data,
+        )
+    )
+    audit.record(
+        s, actor, f"ticket.{action}", "ticket", t.id, {"reason": reason, **(data or {})}, at=now
+    )
+
+
 def change_status(
     db: Database,
     actor: Actor,
@@ -485,7 +514,7 @@ def change_status(
         now = db.now()
         apply_transition(s, actor, t, to, now, reason=reason)
         s.flush()
-        return _view(s, t, now)
+        return view(s, t, now)
 
     return db.write(tx)
 
@@ -545,7 +574,7 @@ def answer_consultation(db: Database, actor: Actor, ticket_id: int, answer: str)
         )
         audit.record(s, actor, "ticket.answer", "ticket", t.id, {"answer": text}, at=now)
         s.flush()
-        return _view(s, t, now)
+        return view(s, t, now)
 
     return db.write(tx)
 
@@ -582,7 +611,7 @@ def complete(
             data={"labour": labour, "travel": travel, "resolved": completion.resolved},
         )
         s.flush()
-        return _view(s, t, now)
+        return view(s, t, now)
 
     return db.write(tx)
 

@@ -32,8 +32,12 @@ def appliance(
         actor,
         customer_id,
         ApplianceDraft(
-            "空调", "KFR-35GW/BP3DN8Y", brand="格力", serial="SN123456",
-            purchase_date=date(2024, 6, 1), warranty_end=warranty_end,
+            "空调",
+            "KFR-35GW/BP3DN8Y",
+            brand="格力",
+            serial="SN123456",
+            purchase_date=date(2024, 6, 1),
+            warranty_end=warranty_end,
         ),
     )
 

@@ -19,10 +19,20 @@ def _count(db: Database) -> int:
 
 def test_create_and_find_by_name_pinyin_phone_address(db: Database, clerk: Actor) -> None:
     c = factories.customer(db, clerk, "张三", "+86 138-1234-5678")
-    factories.customer(db, clerk, "李四", "010-6234 5678", "上海市浦东新区世纪大道100号", "浦东新区")
+    factories.customer(
+        db, clerk, "李四", "010-6234 5678", "上海市浦东新区世纪大道100号", "浦东新区"
+    )
     assert c.phones[0].normalized == "13812345678"
-    for query in ["张三", "zs", "zhangsan", "ZhangSan", "5678", "13812345678", "138 1234 5678",
-                  "建国路88号"]:
+    for query in [
+        "张三",
+        "zs",
+        "zhangsan",
+        "ZhangSan",
+        "5678",
+        "13812345678",
+        "138 1234 5678",
+        "建国路88号",
+    ]:
         found = [r.name for r in customers.search_customers(db, clerk, query)]
         assert "张三" in found, query
     assert [r.name for r in customers.search_customers(db, clerk, "62345678")] == ["李四"]
@@ -101,7 +111,9 @@ def test_edit_over_a_newer_save_is_a_conflict_naming_who(
     c = factories.customer(db, clerk)
     draft = c.as_draft()
     customers.update_customer(
-        db, manager, c.id,
+        db,
+        manager,
+        c.id,
         CustomerDraft("张三", ["13812345678", "010-62345678"], draft.addresses),
         expected_version=c.version,
     )
@@ -124,9 +136,9 @@ def test_every_change_is_audited(db: Database, clerk: Actor) -> None:
     )
     rows = db.read(
         lambda s: s.execute(
-            select(AuditLog.action, AuditLog.user_id, AuditLog.details).where(
-                AuditLog.entity == "customer"
-            ).order_by(AuditLog.id)
+            select(AuditLog.action, AuditLog.user_id, AuditLog.details)
+            .where(AuditLog.entity == "customer")
+            .order_by(AuditLog.id)
         ).all()
     )
     assert [r[0] for r in rows] == ["customer.create", "customer.update"]

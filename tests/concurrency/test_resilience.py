@@ -1,0 +1,57 @@
+"""A crashed desk holding a lock, and a restarted server, on PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+
+from desk_app.db.engine import make_engine
+from desk_app.domain.enums import Role, TicketKind, TicketStatus
+from desk_app.services import tickets, users
+from desk_app.services.database import Database
+from desk_app.services.tickets import TicketDraft
+from tests.services import factories
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+def test_a_desk_frozen_mid_transaction_blocks_others_for_seconds_only(pg_url: str) -> None:
+    db = Database(pg_url, clock=lambda: NOW)
+    users.create_user(db, None, "boss", "secret-1", Role.MANAGER)
+    boss = users.authenticate(db, "boss", "secret-1")
+    c = factories.customer(db, boss)
+    t = tickets.open_ticket(db, boss, TicketDraft(c.id, TicketKind.REPAIR, "坏了"))
+    # The frozen PC: it locked the ticket and then never spoke again.
+    frozen = make_engine(pg_url, idle_timeout=1.5, lock_timeout=1.0)
+    conn = frozen.connect()
+    conn.execute(text("SELECT id FROM tickets WHERE id = :i FOR UPDATE"), {"i": t.id})
+    other = Database(pg_url, engine=make_engine(pg_url, lock_timeout=1.0), clock=lambda: NOW)
+    started = time.monotonic()
+    view = tickets.change_status(other, boss, t.id, TicketStatus.DISPATCHED)
+    waited = time.monotonic() - started
+    assert view.status is TicketStatus.DISPATCHED
+    assert 1.0 <= waited < 8.0, waited
+    conn.invalidate()
+    frozen.dispose()
+    other.dispose()
+    db.dispose()
+
+
+def test_reads_survive_a_server_that_dropped_every_connection(pg_url: str) -> None:
+    db = Database(pg_url, clock=lambda: NOW)
+    users.create_user(db, None, "boss", "secret-1", Role.MANAGER)
+    assert users.count_users(db) == 1  # the pool now holds a connection
+    admin = make_engine(pg_url)
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                "AND application_name = 'desk-app'"
+            )
+        )
+    assert users.count_users(db) == 1  # pre-ping replaced the dead connection
+    admin.dispose()
+    db.dispose()
