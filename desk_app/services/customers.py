@@ -274,11 +274,7 @@ def create_customer(
         if done is not None:
             return _view(s, _load(s, done), _today(s, db))
         now = db.now()
-        keys = name_keys(clean.name)
         customer = Customer(
-            name=clean.name,
-            name_pinyin=keys.full,
-            name_initials=keys.initials,
             company=clean.company,
             notes=clean.notes,
             service_area=clean.addresses[0].area if clean.addresses else None,
@@ -287,6 +283,7 @@ def create_customer(
             updated_at=now,
             updated_by=actor.user_id,
         )
+        _set_name(customer, clean.name)
         s.add(customer)
         s.flush()
         _replace_children(s, customer, clean)
@@ -297,6 +294,21 @@ def create_customer(
         return _view(s, customer, _today(s, db))
 
     return db.write(tx)
+
+
+def _clip_keys(keys: str, limit: int) -> str:
+    """Drop the least likely pinyin alternatives until the keys fit their column."""
+    alternatives = keys.split(" ")
+    while len(" ".join(alternatives)) > limit and len(alternatives) > 1:
+        alternatives.pop()
+    return " ".join(alternatives)[:limit]
+
+
+def _set_name(customer: Customer, name: str) -> None:
+    keys = name_keys(name)
+    customer.name = name
+    customer.name_pinyin = _clip_keys(keys.full, 400)
+    customer.name_initials = _clip_keys(keys.initials, 100)
 
 
 def _replace_children(s: Session, customer: Customer, clean: _Clean) -> None:
@@ -341,10 +353,7 @@ def update_customer(
             )
         now = db.now()
         before = _snapshot(customer)
-        keys = name_keys(clean.name)
-        customer.name = clean.name
-        customer.name_pinyin = keys.full
-        customer.name_initials = keys.initials
+        _set_name(customer, clean.name)
         customer.company = clean.company
         customer.notes = clean.notes
         customer.service_area = clean.addresses[0].area if clean.addresses else None

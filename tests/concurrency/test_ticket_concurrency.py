@@ -55,10 +55,11 @@ def _setup(pg_url: str) -> tuple[Database, int]:
     return db, factories.customer(db, boss).id
 
 
-def test_first_numbers_of_a_new_day_never_repeat(pg_url: str) -> None:
-    db, customer_id = _setup(pg_url)
+def test_first_numbers_of_a_new_day_never_repeat(db_url: str) -> None:
+    """On both engines: SQLite desks serialize on the write lock taken at BEGIN."""
+    db, customer_id = _setup(db_url)
     clerk = users.authenticate(db, "clerk", "secret-1")
-    desks = [Database(pg_url, clock=lambda: NEW_DAY) for _ in range(12)]
+    desks = [Database(db_url, clock=lambda: NEW_DAY) for _ in range(12)]
     results = _race(
         12,
         lambda i: open_ticket(desks[i], clerk, TicketDraft(customer_id, TicketKind.REPAIR, "坏了")),

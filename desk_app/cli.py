@@ -1,0 +1,185 @@
+"""The `desk-app` command: no arguments starts the desk; subcommands administer it.
+
+Every subcommand takes ``--db URL`` (else DESK_DATABASE_URL, the config file, or
+the embedded default; see desk_app.config). This is another thin front over
+the services, like the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+
+from desk_app import __version__
+from desk_app.config import load_config
+from desk_app.db import migrate
+from desk_app.domain.enums import Role
+from desk_app.domain.errors import DeskError
+from desk_app.services import users
+from desk_app.services.bootstrap import open_database
+from desk_app.services.database import Database
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (sqlite:///path or postgresql://user@host/db); "
+        "default: DESK_DATABASE_URL, the config file, or the embedded file",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desk-app",
+        description="After-sales service desk. Without a command, starts the desk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    _db_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db_cmd = sub.add_parser("db", help="create, upgrade and check the database")
+    db_sub = db_cmd.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("upgrade", "create the database or migrate it to the current schema"),
+        ("check", "report the schema version and check the data's consistency"),
+    ):
+        p = db_sub.add_parser(name, help=text, description=text)
+        _db_option(p)
+
+    demo = sub.add_parser(
+        "demo-data",
+        help="fill the database with realistic, deterministic demo data",
+        description="Adds demo customers, tickets, technicians, parts and history. "
+        "Users are created with the password 'demo123'.",
+    )
+    _db_option(demo)
+    demo.add_argument("--customers", type=int, default=2000)
+    demo.add_argument("--tickets", type=int, default=8000)
+    demo.add_argument("--seed", type=int, default=1)
+
+    user = sub.add_parser("user", help="manage users")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser(
+        "add",
+        help="add a user (password prompted, or read from stdin)",
+        description="Adds a user. The password is prompted twice on a terminal, or read "
+        "from the first line of standard input when it is not a terminal.",
+    )
+    _db_option(add)
+    add.add_argument("name", help="user name used to sign in")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--display-name", help="name shown on screens and papers")
+
+    stock = sub.add_parser("stock", help="parts stock administration")
+    stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    chk = stock_sub.add_parser(
+        "check", help="verify on-hand quantities equal the ledger for every part and location"
+    )
+    _db_option(chk)
+
+    from desk_app.cli_print import add_print_parser
+
+    add_print_parser(sub, _db_option)
+    return parser
+
+
+def _open(args: argparse.Namespace, *, auto_migrate: bool | None = None) -> Database:
+    return open_database(load_config(args.db), auto_migrate=auto_migrate)
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != first:
+            raise SystemExit("The passwords differ; nothing was changed.")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    config = load_config(args.db)
+    if args.db_command == "upgrade":
+        db = open_database(config, auto_migrate=True)
+        print(f"database at schema {migrate.current_revision(db.engine)} ({config.source})")
+        return 0
+    db = open_database(config, auto_migrate=False)
+    from desk_app.services import consistency
+
+    report = consistency.check(db)
+    print(f"database: {db.dialect} ({config.source})")
+    print(f"schema: {report.schema} (head {migrate.head_revision()})")
+    for line in report.lines:
+        print(line)
+    print("OK" if report.ok else "PROBLEMS FOUND")
+    return 0 if report.ok else 1
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from desk_app.services import demo
+
+    db = _open(args, auto_migrate=True)
+    summary = demo.generate(
+        db, customers=args.customers, tickets=args.tickets, seed=args.seed,
+        progress=lambda text: print(text, file=sys.stderr),
+    )
+    print(summary)
+    return 0
+
+
+def _cmd_user(args: argparse.Namespace) -> int:
+    db = _open(args)
+    password = _read_password()
+    role = Role(args.role)
+    if users.count_users(db) == 0:
+        created = users.create_user(db, None, args.name, password, role, args.display_name)
+    else:
+        # An administrator at the server's console acts as the first manager.
+        created = users.create_user(
+            db, users.system_actor(db), args.name, password, role, args.display_name
+        )
+    print(f"user {created.username} ({created.role.value}) created")
+    return 0
+
+
+def _cmd_stock(args: argparse.Namespace) -> int:
+    from desk_app.services import stock
+
+    db = _open(args)
+    differences = stock.check_stock(db)
+    for d in differences:
+        print(d)
+    print("stock OK: on hand equals the ledger everywhere" if not differences
+          else f"{len(differences)} difference(s)")
+    return 0 if not differences else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from desk_app.ui.app import run
+
+            return run(load_config(args.db))
+        handler = {
+            "db": _cmd_db,
+            "demo-data": _cmd_demo,
+            "user": _cmd_user,
+            "stock": _cmd_stock,
+        }.get(args.command)
+        if handler is None:
+            from desk_app.cli_print import run_print
+
+            return run_print(args, _open(args))
+        return handler(args)
+    except DeskError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
