@@ -55,3 +55,30 @@ def test_reads_survive_a_server_that_dropped_every_connection(pg_url: str) -> No
     assert users.count_users(db) == 1  # pre-ping replaced the dead connection
     admin.dispose()
     db.dispose()
+
+
+def test_connection_lost_mid_write_saves_nothing_and_says_so(pg_url: str) -> None:
+    import pytest
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from desk_app.db.models import Customer
+    from desk_app.domain.errors import DatabaseUnavailable
+
+    db = Database(pg_url, clock=lambda: NOW)
+    users.create_user(db, None, "boss", "secret-1", Role.MANAGER)
+    admin = make_engine(pg_url)
+
+    def half_written(s: Session) -> None:
+        s.add(Customer(name="半截", created_at=NOW, updated_at=NOW))
+        s.flush()
+        pid = s.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with admin.connect() as conn:  # the network cable is pulled
+            conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+        s.execute(text("SELECT 1"))
+
+    with pytest.raises(DatabaseUnavailable, match="nothing was saved"):
+        db.write(half_written)
+    assert db.read(lambda s: s.scalar(select(func.count(Customer.id)))) == 0
+    admin.dispose()
+    db.dispose()
