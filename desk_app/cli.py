@@ -122,7 +122,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     db = _open(args, auto_migrate=True)
     summary = demo.generate(
-        db, customers=args.customers, tickets=args.tickets, seed=args.seed,
+        db,
+        customers=args.customers,
+        tickets=args.tickets,
+        seed=args.seed,
         progress=lambda text: print(text, file=sys.stderr),
     )
     print(summary)
@@ -151,8 +154,11 @@ def _cmd_stock(args: argparse.Namespace) -> int:
     differences = stock.check_stock(db)
     for d in differences:
         print(d)
-    print("stock OK: on hand equals the ledger everywhere" if not differences
-          else f"{len(differences)} difference(s)")
+    print(
+        "stock OK: on hand equals the ledger everywhere"
+        if not differences
+        else f"{len(differences)} difference(s)"
+    )
     return 0 if not differences else 1
 
 

@@ -1,0 +1,167 @@
+"""Plain data for the printed forms, read from the database (printing renders it).
+
+Times are handed to printing as the shop's local wall time (naive), so a form
+printed on any PC shows the time the customer was told.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import Appliance, Customer, Technician, Ticket
+from desk_app.domain.errors import NotFound, ValidationError
+from desk_app.domain.permissions import Perm, require
+from desk_app.printing.data import CompanyHeader, FeedbackFormData, WorkOrderData
+from desk_app.services import settings
+from desk_app.services.database import Actor, Database
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_HEADER = {"name": "售后服务部", "address": "", "hotline": "", "logo_path": None}
+# Printed on every chargeable work order: customers have a right to know it first.
+DEFAULT_CHARGE_STANDARD = {
+    "zh_CN": "保内免费（人为损坏除外）；保外收取上门费、人工费及配件费，收费前告知客户。",
+    "en": "Free in warranty (misuse excepted); out of warranty: call-out, labour and parts, "
+    "quoted before work.",
+}
+
+
+def _local(value: datetime | None, tz: ZoneInfo) -> datetime | None:
+    return value.astimezone(tz).replace(tzinfo=None) if value else None
+
+
+def _check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValidationError("language", f"Language must be one of {', '.join(LANGUAGES)}.")
+    return language
+
+
+def company_header(db: Database) -> CompanyHeader:
+    value = settings.get_setting(db, "company_header", DEFAULT_HEADER)
+    merged = {**DEFAULT_HEADER, **(value if isinstance(value, dict) else {})}
+    return CompanyHeader(
+        name=str(merged["name"]),
+        address=str(merged["address"] or ""),
+        hotline=str(merged["hotline"] or ""),
+        logo_path=merged["logo_path"] or None,
+    )
+
+
+def _ticket(s: Session, number: str) -> Ticket:
+    key = (number or "").strip().upper()
+    t = s.scalar(select(Ticket).where(Ticket.number == key))
+    if t is None:
+        raise NotFound("ticket", key)
+    return t
+
+
+def _parts(s: Session, t: Ticket) -> tuple[Customer, Appliance | None, Technician | None]:
+    customer = s.get(Customer, t.customer_id)
+    assert customer is not None
+    appliance = s.get(Appliance, t.appliance_id) if t.appliance_id else None
+    tech = s.get(Technician, t.technician_id) if t.technician_id else None
+    return customer, appliance, tech
+
+
+def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
+    tz = settings.timezone(s)
+    customer, appliance, tech = _parts(s, t)
+    standard = settings.get_value(s, "charge_standard", DEFAULT_CHARGE_STANDARD)
+    phones = tuple(
+        dict.fromkeys([p for p in [t.contact_phone] if p] + [p.raw for p in customer.phones])
+    )
+    return WorkOrderData(
+        ticket_no=t.number,
+        kind=t.kind.value,
+        urgency=t.urgency.value,
+        status=t.status.value,
+        customer_name=customer.name,
+        phones=phones,
+        address=t.address or "",
+        area=t.area or "",
+        product_type=appliance.category if appliance else "",
+        brand=(appliance.brand or "") if appliance else "",
+        model=appliance.model if appliance else "",
+        serial_no=(appliance.serial or "") if appliance else "",
+        purchase_date=appliance.purchase_date if appliance else None,
+        warranty=t.warranty.value,
+        fault_description=t.fault_description,
+        appointment_start=_local(t.appointment_start, tz),
+        appointment_end=_local(t.appointment_end, tz),
+        technician=tech.name if tech else "",
+        technician_phone=(tech.phone or "") if tech else "",
+        charge_standard=standard.get(language, "")
+        if t.chargeable and isinstance(standard, dict)
+        else "",
+        created_at=_local(t.received_at, tz),
+        respond_by=_local(t.respond_due, tz),
+        visit_by=_local(t.visit_due, tz),
+        repair_by=_local(t.repair_due, tz),
+        notes=t.notes or "",
+        language=language,
+    )
+
+
+def work_order(db: Database, actor: Actor, number: str, language: str = "zh_CN") -> WorkOrderData:
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+    return db.read(lambda s: _work_order(s, _ticket(s, number), language))
+
+
+def work_orders_for_day(
+    db: Database,
+    actor: Actor,
+    day_start: datetime,
+    day_end: datetime,
+    *,
+    technician_id: int | None = None,
+    language: str = "zh_CN",
+) -> list[WorkOrderData]:
+    """Work orders of the visits booked in [day_start, day_end), by technician and time."""
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+
+    def q(s: Session) -> list[WorkOrderData]:
+        stmt = (
+            select(Ticket)
+            .where(Ticket.appointment_start >= day_start, Ticket.appointment_start < day_end)
+            .order_by(Ticket.technician_id, Ticket.appointment_start)
+        )
+        if technician_id is not None:
+            stmt = stmt.where(Ticket.technician_id == technician_id)
+        return [_work_order(s, t, language) for t in s.scalars(stmt)]
+
+    return db.read(q)
+
+
+def feedback_form(
+    db: Database, actor: Actor, number: str, language: str = "zh_CN"
+) -> FeedbackFormData:
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+
+    def q(s: Session) -> FeedbackFormData:
+        t = _ticket(s, number)
+        tz = settings.timezone(s)
+        customer, appliance, tech = _parts(s, t)
+        when = t.appointment_start or t.received_at
+        return FeedbackFormData(
+            ticket_no=t.number,
+            kind=t.kind.value,
+            customer_name=customer.name,
+            phones=tuple(p.raw for p in customer.phones),
+            address=t.address or "",
+            product_type=appliance.category if appliance else "",
+            brand=(appliance.brand or "") if appliance else "",
+            model=appliance.model if appliance else "",
+            serial_no=(appliance.serial or "") if appliance else "",
+            technician=tech.name if tech else "",
+            service_date=when.astimezone(tz).date(),
+            language=language,
+        )
+
+    return db.read(q)
+
