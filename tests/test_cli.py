@@ -1,0 +1,82 @@
+"""The `desk-app` command as an administrator uses it, on both engines."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desk_app.cli import main
+from desk_app.domain.enums import Role, TicketKind
+from desk_app.services import users
+from desk_app.services.database import Database
+from desk_app.services.tickets import TicketDraft, open_ticket
+from tests.services import factories
+
+
+def test_db_upgrade_creates_a_fresh_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'a' / 'desk.sqlite3'}"
+    assert main(["db", "upgrade", "--db", url]) == 0
+    assert "schema 0001" in capsys.readouterr().out
+    assert (tmp_path / "a" / "desk.sqlite3").exists()
+
+
+def test_user_add_reads_password_from_stdin(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("first-pass\n"))
+    assert (
+        main(
+            ["user", "add", "boss", "--role", "manager", "--display-name", "王经理", "--db", db_url]
+        )
+        == 0
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("second-pass\n"))
+    assert main(["user", "add", "li", "--role", "clerk", "--db", db_url]) == 0
+    db = Database(db_url)
+    assert users.authenticate(db, "boss", "first-pass").role is Role.MANAGER
+    assert users.authenticate(db, "li", "second-pass").role is Role.CLERK
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x\n"))
+    assert main(["user", "add", "short", "--role", "clerk", "--db", db_url]) == 2
+    assert "password" in capsys.readouterr().err
+    db.dispose()
+
+
+def test_db_check_reports_ok(
+    db: Database, manager: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "check", "--db", db.url]) == 0
+    out = capsys.readouterr().out
+    assert "schema: 0001" in out and out.rstrip().endswith("OK")
+
+
+def test_db_check_finds_a_ticket_whose_status_disagrees_with_history(
+    db: Database, manager: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import update
+
+    from desk_app.db.models import Ticket
+
+    actor = users.authenticate(db, "boss", "secret-1")
+    c = factories.customer(db, actor)
+    open_ticket(db, actor, TicketDraft(c.id, TicketKind.REPAIR, "坏了"))
+    db.write(lambda s: s.execute(update(Ticket).values(status="completed")))
+    assert main(["db", "check", "--db", db.url]) == 1
+    assert "differs from their last event" in capsys.readouterr().out
+
+
+def test_help_works_without_a_database() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desk_app", "demo-data", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "--customers" in result.stdout and "--db" in result.stdout
