@@ -53,7 +53,8 @@ def record(
 
 
 def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
-    return json.loads(json.dumps(details, default=str, ensure_ascii=False))
+    result: dict[str, Any] = json.loads(json.dumps(details, default=str, ensure_ascii=False))
+    return result
 
 
 @dataclass(frozen=True)

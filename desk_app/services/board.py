@@ -106,10 +106,10 @@ def _day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start, datetime.combine(day + timedelta(days=1), time(0), tz)
 
 
-_Row = tuple[Ticket, str, str | None, str | None]
+_Row = Select[Ticket, str, str, str]
 
 
-def _load_tickets(s: Session, stmt: Select[_Row], now: datetime) -> list[BoardTicket]:
+def _load_tickets(s: Session, stmt: _Row, now: datetime) -> list[BoardTicket]:
     rows = s.execute(stmt).all()
     ids = [t.id for t, *_ in rows]
     pauses: dict[int, list[Interval]] = defaultdict(list)
@@ -140,7 +140,7 @@ def _load_tickets(s: Session, stmt: Select[_Row], now: datetime) -> list[BoardTi
     return out
 
 
-def _ticket_select() -> Select[_Row]:
+def _ticket_select() -> _Row:
     return (
         select(Ticket, Customer.name, Appliance.category, Appliance.model)
         .join(Customer, Customer.id == Ticket.customer_id)
@@ -148,7 +148,7 @@ def _ticket_select() -> Select[_Row]:
     )
 
 
-def _apply(stmt: Select[_Row], f: Filters) -> Select[_Row]:
+def _apply(stmt: _Row, f: Filters) -> _Row:
     if f.areas:
         stmt = stmt.where(Ticket.area.in_(f.areas))
     if f.kinds:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, Ticket, User
@@ -156,7 +156,8 @@ def _area_code(db: Database) -> str | None:
 
 
 def _view(s: Session, c: Customer, today: date) -> CustomerView:
-    updated_by = s.get(User, c.updated_by).display_name if c.updated_by else None
+    editor = s.get(User, c.updated_by) if c.updated_by else None
+    updated_by = editor.display_name if editor else None
     return CustomerView(
         id=c.id,
         name=c.name,
@@ -249,7 +250,7 @@ def find_duplicates(
     def q(s: Session) -> list[CustomerRow]:
         numbers = [p.normalized for p in clean.phones]
         by_phone = select(CustomerPhone.customer_id).where(CustomerPhone.normalized.in_(numbers))
-        conditions = [Customer.id.in_(by_phone)]
+        conditions: list[ColumnElement[bool]] = [Customer.id.in_(by_phone)]
         texts = [a.text for a in clean.addresses]
         if texts:
             by_address = select(CustomerAddress.customer_id).where(CustomerAddress.text.in_(texts))

@@ -25,8 +25,8 @@ def next_number(session: Session, series: str, at: datetime, tz: ZoneInfo) -> st
     day = at.astimezone(tz).strftime("%Y%m%d")
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(NumberSequence).values(name=series, day=day, last_value=1)
-    stmt = stmt.on_conflict_do_update(
+    upsert = insert(NumberSequence).values(name=series, day=day, last_value=1)
+    stmt = upsert.on_conflict_do_update(
         index_elements=[NumberSequence.name, NumberSequence.day],
         set_={"last_value": NumberSequence.last_value + 1},
     ).returning(NumberSequence.last_value)
