@@ -12,10 +12,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import Appliance, Customer, Technician, Ticket
+from desk_app.db.models import Appliance, Customer, Requisition, Technician, Ticket
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
-from desk_app.printing.data import CompanyHeader, FeedbackFormData, WorkOrderData
+from desk_app.printing.data import (
+    CompanyHeader,
+    CountLine,
+    CountSheetData,
+    FeedbackFormData,
+    RequisitionData,
+    RequisitionLine,
+    WorkOrderData,
+)
 from desk_app.services import settings
 from desk_app.services.database import Actor, Database
 
@@ -165,3 +173,69 @@ def feedback_form(
 
     return db.read(q)
 
+
+def requisition(
+    db: Database, actor: Actor, number: str, language: str = "zh_CN"
+) -> RequisitionData:
+    """The parts requisition (配件领用单) with this number, as issued or as requested."""
+    from desk_app.services import requisitions
+
+    _check_language(language)
+    key = (number or "").strip().upper()
+    found = db.read(lambda s: s.scalar(select(Requisition.id).where(Requisition.number == key)))
+    if found is None:
+        raise NotFound("requisition", key)
+    r = requisitions.get_requisition(db, actor, found)
+    tz = db.read(settings.timezone)
+    return RequisitionData(
+        requisition_no=r.number,
+        created_at=_local(r.created_at, tz),
+        requested_by=r.technician or r.created_by,
+        issued_by=r.issued_by or "",
+        warehouse=", ".join(dict.fromkeys(line.location_name for line in r.lines)),
+        lines=tuple(
+            RequisitionLine(
+                part_code=line.part_code,
+                name=line.part_name,
+                spec=line.spec or "",
+                qty=line.quantity,
+                unit=line.unit,
+                unit_price_cents=line.unit_price_cents,
+                ticket_no=r.ticket_number,
+            )
+            for line in r.lines
+        ),
+        notes=r.notes or "",
+        language=language,
+    )
+
+
+def count_sheet(
+    db: Database, actor: Actor, stocktake_id: int, language: str = "zh_CN", *, blind: bool = True
+) -> CountSheetData:
+    """The count sheet of a stocktake, by bin; blind (no book quantities) by default so
+    counters count what is on the shelf, not what the computer expects."""
+    from desk_app.services import stocktake
+
+    _check_language(language)
+    st = stocktake.get_stocktake(db, actor, stocktake_id)
+    tz = db.read(settings.timezone)
+    lines = sorted(st.lines, key=lambda line: (line.bin_location or "", line.part_code))
+    return CountSheetData(
+        count_no=f"ST{st.id:06d}",
+        warehouse=st.location_name,
+        count_date=st.created_at.astimezone(tz).date(),
+        blind=blind,
+        lines=tuple(
+            CountLine(
+                bin=line.bin_location or "",
+                part_code=line.part_code,
+                name=line.part_name,
+                spec=line.spec or "",
+                unit=line.unit,
+                system_qty=None if blind else line.frozen_quantity,
+            )
+            for line in lines
+        ),
+        language=language,
+    )

@@ -431,8 +431,12 @@ def apply_transition(
     if to is S.CLOSED:
         t.closed_at = now
     if to is S.CANCELLED:
+        from desk_app.services.requisitions import release_ticket_reservations
+
         t.cancelled_at = now
         t.cancel_reason = reason
+        # Parts reserved for a job that will not happen go back to the shelf.
+        release_ticket_reservations(s, actor, t.id, now)
         for p in t.pauses:
             if p.ended_at is None:
                 p.ended_at = now
