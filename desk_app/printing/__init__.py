@@ -1,0 +1,133 @@
+"""Printed paperwork as PDF: takes plain frozen data (``printing.data``), never Qt or the database.
+
+Every ``render_*`` function writes one PDF to a path or binary file and raises
+``FontNotFound`` / ``MissingGlyphs`` (``PrintingError``) rather than print empty
+boxes. ``render_pdf`` picks the right one for any data object and returns bytes,
+for the preview dialog and direct printing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desk_app.printing.count_sheet import render_count_sheet
+from desk_app.printing.counter import render_appliance_tag, render_check_in_receipt
+from desk_app.printing.data import (
+    ApplianceTagData,
+    CheckInReceiptData,
+    CompanyHeader,
+    CountLine,
+    CountSheetData,
+    FeedbackFormData,
+    LikelyPart,
+    RequisitionData,
+    RequisitionLine,
+    ReturnedPartLine,
+    ReturnedPartSlipData,
+    WorkOrderData,
+)
+from desk_app.printing.document import PAPER_SIZES
+from desk_app.printing.errors import FontNotFound, MissingGlyphs, PrintingError
+from desk_app.printing.feedback import render_feedback_form, render_feedback_forms
+from desk_app.printing.fonts import load_fonts
+from desk_app.printing.formatting import money
+from desk_app.printing.parts import render_requisition, render_returned_part_slip
+from desk_app.printing.work_order import render_work_order, render_work_orders
+
+# Document kinds (the keys of the "print straight to this printer" settings) with
+# their default paper and the data each takes.
+DOCUMENT_KINDS: dict[str, tuple[type[Any], str]] = {
+    "work_order": (WorkOrderData, "A4"),
+    "feedback_form": (FeedbackFormData, "A4"),
+    "requisition": (RequisitionData, "A4"),
+    "returned_part_slip": (ReturnedPartSlipData, "A5"),
+    "count_sheet": (CountSheetData, "A4"),
+    "check_in_receipt": (CheckInReceiptData, "A5"),
+    "appliance_tag": (ApplianceTagData, "tag-70x50"),
+}
+
+_RENDERERS: dict[type[Any], Callable[..., None]] = {
+    WorkOrderData: render_work_order,
+    FeedbackFormData: render_feedback_form,
+    RequisitionData: render_requisition,
+    ReturnedPartSlipData: render_returned_part_slip,
+    CountSheetData: render_count_sheet,
+    CheckInReceiptData: render_check_in_receipt,
+    ApplianceTagData: render_appliance_tag,
+}
+
+_BATCH_RENDERERS: dict[type[Any], Callable[..., None]] = {
+    WorkOrderData: render_work_orders,
+    FeedbackFormData: render_feedback_forms,
+}
+
+
+def document_kind(data: object) -> str:
+    """The DOCUMENT_KINDS key of a data object (e.g. "work_order")."""
+    for kind, (cls, _paper) in DOCUMENT_KINDS.items():
+        if isinstance(data, cls):
+            return kind
+    raise TypeError(f"no printed document for {type(data).__name__}")
+
+
+def render_pdf(
+    data: object | Sequence[object],
+    header: CompanyHeader,
+    *,
+    paper: str | None = None,
+    font_path: str | None = None,
+) -> bytes:
+    """The PDF bytes of one document, or of a batch of work orders / feedback forms.
+
+    ``paper`` None means the document kind's default from DOCUMENT_KINDS.
+    """
+    buf = io.BytesIO()
+    if isinstance(data, list | tuple):
+        if not data:
+            raise ValueError("nothing to print")
+        cls = type(data[0])
+        if cls not in _BATCH_RENDERERS or any(type(d) is not cls for d in data):
+            raise TypeError("a batch must be all work orders or all feedback forms")
+        paper = paper or DOCUMENT_KINDS[document_kind(data[0])][1]
+        _BATCH_RENDERERS[cls](list(data), header, buf, paper=paper, font_path=font_path)
+    else:
+        kind = document_kind(data)
+        paper = paper or DOCUMENT_KINDS[kind][1]
+        _RENDERERS[type(data)](data, header, buf, paper=paper, font_path=font_path)
+    return buf.getvalue()
+
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "PAPER_SIZES",
+    "ApplianceTagData",
+    "CheckInReceiptData",
+    "CompanyHeader",
+    "CountLine",
+    "CountSheetData",
+    "FeedbackFormData",
+    "FontNotFound",
+    "LikelyPart",
+    "MissingGlyphs",
+    "PrintingError",
+    "RequisitionData",
+    "RequisitionLine",
+    "ReturnedPartLine",
+    "ReturnedPartSlipData",
+    "WorkOrderData",
+    "document_kind",
+    "load_fonts",
+    "money",
+    "render_appliance_tag",
+    "render_check_in_receipt",
+    "render_count_sheet",
+    "render_feedback_form",
+    "render_feedback_forms",
+    "render_pdf",
+    "render_requisition",
+    "render_returned_part_slip",
+    "render_work_order",
+    "render_work_orders",
+]

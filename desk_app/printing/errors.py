@@ -1,0 +1,46 @@
+"""Refusals of the printing layer: no usable font, or a character no font can draw."""
+
+from __future__ import annotations
+
+from desk_app.domain.errors import DeskError
+
+
+class PrintingError(DeskError):
+    """Base of every expected printing failure; nothing was written."""
+
+
+class FontNotFound(PrintingError):
+    """No TrueType font with Chinese glyphs could be found or loaded.
+
+    ``tried`` lists each candidate with the reason it was refused.
+    """
+
+    def __init__(self, message: str, tried: tuple[tuple[str, str], ...] = ()) -> None:
+        lines = [message]
+        lines += [f"  - {path}: {reason}" for path, reason in tried]
+        lines.append(
+            "Install a TrueType Chinese font (Windows ships Microsoft YaHei msyh.ttc and "
+            "SimSun simsun.ttc; on Debian/Ubuntu: apt install fonts-wqy-microhei) or set "
+            "the environment variable DESK_PRINT_FONT to a .ttf/.ttc file "
+            "(append #N to choose face N of a .ttc). CFF-based .otf fonts such as "
+            "Noto Sans CJK / Source Han Sans cannot be embedded."
+        )
+        super().__init__("\n".join(lines))
+        self.tried = tried
+
+
+class MissingGlyphs(PrintingError):
+    """Some text holds characters no available font can draw (e.g. emoji).
+
+    Printing refuses rather than print empty boxes; ``chars`` are the characters and
+    ``context`` the start of the text they were found in.
+    """
+
+    def __init__(self, chars: str, context: str) -> None:
+        shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
+        super().__init__(
+            f"cannot print {shown} in {context!r}: no installed font has these characters. "
+            "Remove them from the text, or set DESK_PRINT_FONT to a font that has them."
+        )
+        self.chars = chars
+        self.context = context
