@@ -121,13 +121,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from desk_app.services import demo
 
     db = _open(args, auto_migrate=True)
-    summary = demo.generate(
-        db,
-        customers=args.customers,
-        tickets=args.tickets,
-        seed=args.seed,
-        progress=lambda text: print(text, file=sys.stderr),
-    )
+    try:
+        summary = demo.generate(
+            db,
+            customers=args.customers,
+            tickets=args.tickets,
+            seed=args.seed,
+            progress=lambda text: print(text, file=sys.stderr),
+        )
+    except ValueError as error:  # already loaded, impossible sizes: the message says which
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(summary)
     return 0
 
