@@ -1,5 +1,6 @@
 """Complaints (投诉): intake with answer and solution deadlines, the rework loop, closing,
-escalation of overdue complaints, lists and the full history of one complaint.
+escalation of overdue complaints. The read side (one complaint's full history, the
+lists) is ``services.complaint_views``.
 
 The loop: OPEN --first answer--> INVESTIGATING --proposal--> PROPOSED; the customer
 accepts (RESOLVED, with their satisfaction 1..5) or rejects (back to INVESTIGATING,
@@ -16,23 +17,25 @@ either: it is a mark for the manager, not an edit of the complaint.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import ColumnElement, Table, and_, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Table, and_, select, update
+from sqlalchemy.orm import Session
 
 from desk_app.db.models import Complaint, ComplaintEvent, Customer, Technician, Ticket, User
 from desk_app.domain import complaint_rules as rules
 from desk_app.domain.clock import deadline
-from desk_app.domain.complaint_rules import ComplaintClocks, ComplaintStep
+from desk_app.domain.complaint_rules import ComplaintStep
 from desk_app.domain.enums import Channel, ComplaintCategory, ComplaintStatus, Severity
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, has, require
 from desk_app.domain.validation import clean_text, required_text
 from desk_app.services import audit, numbers, requests, settings
+from desk_app.services import complaint_views as views
+from desk_app.services.complaint_views import ComplaintRow, ComplaintView
 from desk_app.services.database import Actor, Database
 
 C = ComplaintStatus
@@ -52,103 +55,7 @@ class ComplaintDraft:
     technician_id: int | None = None  # None: the ticket's technician, if any
 
 
-@dataclass(frozen=True)
-class ComplaintEventView:
-    at: datetime
-    user: str
-    action: ComplaintStep
-    from_status: ComplaintStatus | None
-    to_status: ComplaintStatus | None
-    text: str | None
-
-
-@dataclass(frozen=True)
-class ComplaintView:
-    id: int
-    number: str
-    status: ComplaintStatus
-    channel: Channel
-    category: ComplaintCategory
-    severity: Severity
-    customer_id: int
-    customer_name: str
-    customer_phone: str | None
-    ticket_id: int | None
-    ticket_number: str | None
-    technician_id: int | None
-    technician: str | None
-    description: str
-    received_at: datetime
-    answer_due: datetime
-    solution_due: datetime
-    first_answered_at: datetime | None
-    resolved_at: datetime | None
-    closed_at: datetime | None
-    close_reason: str | None
-    escalated_at: datetime | None
-    rounds: int
-    resolution_satisfaction: int | None
-    assigned_to_id: int | None
-    assigned_to: str | None
-    clocks: ComplaintClocks
-    allowed_steps: frozenset[ComplaintStep]
-    events: list[ComplaintEventView]
-    version: int
-    updated_at: datetime
-    updated_by: str | None
-
-    @property
-    def active(self) -> bool:
-        return rules.is_active(self.status)
-
-
-@dataclass(frozen=True)
-class ComplaintRow:
-    """One line of a complaint list."""
-
-    id: int
-    number: str
-    status: ComplaintStatus
-    category: ComplaintCategory
-    severity: Severity
-    customer_id: int
-    customer_name: str
-    ticket_number: str | None
-    technician: str | None
-    assigned_to: str | None
-    received_at: datetime
-    escalated_at: datetime | None
-    rounds: int
-    clocks: ComplaintClocks
-
-
-@dataclass(frozen=True)
-class ComplaintFilter:
-    """List filters; they combine (AND). ``mine``: assigned to the acting user."""
-
-    active_only: bool = False  # open, investigating or proposed
-    overdue_only: bool = False  # an unmet deadline has passed (implies active)
-    escalated_only: bool = False  # escalated and still active
-    mine: bool = False
-    status: ComplaintStatus | None = None
-    category: ComplaintCategory | None = None
-    technician_id: int | None = None
-    customer_id: int | None = None
-    ticket_id: int | None = None
-    limit: int = 500
-
-
-# ---------------------------------------------------------------- loading and views
-
-
-def _load(s: Session, complaint_id: int, *, lock: bool = False) -> Complaint:
-    stmt = select(Complaint).where(Complaint.id == complaint_id)
-    if lock:
-        stmt = stmt.with_for_update()
-    c = s.scalar(stmt)
-    if c is None:
-        raise NotFound("complaint", complaint_id)
-    return c
+# ---------------------------------------------------------------- shared by the steps
 
 
 def _check_version(s: Session, c: Complaint, expected_version: int | None) -> None:
@@ -160,83 +67,6 @@ def _check_version(s: Session, c: Complaint, expected_version: int | None) -> No
             c.updated_at,
             {"status": c.status.value, "rounds": c.rounds, "assigned_to": c.assigned_to},
         )
-
-
-def _clocks(c: Complaint, now: datetime) -> ComplaintClocks:
-    return rules.complaint_clocks(
-        c.received_at,
-        c.answer_due,
-        c.solution_due,
-        now,
-        first_answered_at=c.first_answered_at,
-        resolved_at=c.resolved_at,
-        closed_at=c.closed_at,
-    )
-
-
-def _names(s: Session, user_ids: set[int | None]) -> dict[int, str]:
-    ids = {u for u in user_ids if u is not None}
-    if not ids:
-        return {}
-    rows = s.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
-    return {uid: name for uid, name in rows}
-
-
-def _view(s: Session, c: Complaint, now: datetime) -> ComplaintView:
-    customer = s.get(Customer, c.customer_id)
-    ticket = s.get(Ticket, c.ticket_id) if c.ticket_id else None
-    tech = s.get(Technician, c.technician_id) if c.technician_id else None
-    user_ids: set[int | None] = {e.user_id for e in c.events}
-    names = _names(s, user_ids | {c.assigned_to, c.updated_by})
-    phone = None
-    if customer is not None and customer.phones:
-        phone = customer.phones[0].raw
-    if ticket is not None and ticket.contact_phone:
-        phone = ticket.contact_phone
-    return ComplaintView(
-        id=c.id,
-        number=c.number,
-        status=c.status,
-        channel=c.channel,
-        category=c.category,
-        severity=c.severity,
-        customer_id=c.customer_id,
-        customer_name=customer.name if customer else "",
-        customer_phone=phone,
-        ticket_id=c.ticket_id,
-        ticket_number=ticket.number if ticket else None,
-        technician_id=c.technician_id,
-        technician=tech.name if tech else None,
-        description=c.description,
-        received_at=c.received_at,
-        answer_due=c.answer_due,
-        solution_due=c.solution_due,
-        first_answered_at=c.first_answered_at,
-        resolved_at=c.resolved_at,
-        closed_at=c.closed_at,
-        close_reason=c.close_reason,
-        escalated_at=c.escalated_at,
-        rounds=c.rounds,
-        resolution_satisfaction=c.resolution_satisfaction,
-        assigned_to_id=c.assigned_to,
-        assigned_to=names.get(c.assigned_to) if c.assigned_to else None,
-        clocks=_clocks(c, now),
-        allowed_steps=rules.allowed_steps(c.status),
-        events=[
-            ComplaintEventView(
-                e.at,
-                names.get(e.user_id, "?"),
-                ComplaintStep(e.action),
-                e.from_status,
-                e.to_status,
-                e.text,
-            )
-            for e in c.events
-        ],
-        version=c.version,
-        updated_at=c.updated_at,
-        updated_by=names.get(c.updated_by),
-    )
 
 
 def _event(
@@ -279,19 +109,6 @@ def _event(
     )
 
 
-def view_of(s: Session, c: Complaint, now: datetime) -> ComplaintView:
-    """The view of a complaint just written in the caller's transaction."""
-    s.flush()
-    s.refresh(c)
-    return _view(s, c, now)
-
-
-def get_complaint(db: Database, actor: Actor, complaint_id: int) -> ComplaintView:
-    """One complaint with its clocks and full history (who, when, what), oldest first."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
-    return db.read(lambda s: _view(s, _load(s, complaint_id), db.now()))
-
-
 # ---------------------------------------------------------------- intake
 
 
@@ -329,7 +146,7 @@ def open_in(
     channel, category, severity, text = _clean_draft(draft)
     done = requests.already_done(s, request_id, operation)
     if done is not None:
-        return _load(s, done)
+        return views.load(s, done)
     customer = s.get(Customer, draft.customer_id)
     if customer is None or customer.merged_into_id is not None:
         raise NotFound("customer", draft.customer_id)
@@ -403,7 +220,7 @@ def open_complaint(
 
     def tx(s: Session) -> ComplaintView:
         now = db.now()
-        return view_of(s, open_in(s, actor, draft, now, request_id=request_id), now)
+        return views.view_of(s, open_in(s, actor, draft, now, request_id=request_id), now)
 
     return db.write(tx)
 
@@ -425,7 +242,7 @@ def _step(
     besides the status; it may refuse), record event and audit."""
 
     def tx(s: Session) -> ComplaintView:
-        c = _load(s, complaint_id, lock=True)
+        c = views.load(s, complaint_id, lock=True)
         _check_version(s, c, expected_version)
         frm = c.status
         to = rules.next_status(frm, step)
@@ -438,7 +255,7 @@ def _step(
         _event(s, actor, c, step, now, frm=frm, to=to, text=text, details=details)
         s.flush()
         s.refresh(c)
-        return _view(s, c, now)
+        return views.view(s, c, now)
 
     return db.write(tx)
 
@@ -449,13 +266,13 @@ def add_note(db: Database, actor: Actor, complaint_id: int, text: str) -> Compla
     note = required_text(text, "text", max_length=MAX_TEXT, multiline=True)
 
     def tx(s: Session) -> ComplaintView:
-        c = _load(s, complaint_id)
+        c = views.load(s, complaint_id)
         rules.next_status(c.status, ComplaintStep.NOTE)
         now = db.now()
         _event(s, actor, c, ComplaintStep.NOTE, now, frm=None, to=None, text=note)
         s.flush()
         s.refresh(c)
-        return _view(s, c, now)
+        return views.view(s, c, now)
 
     return db.write(tx)
 
@@ -614,19 +431,7 @@ def assign(
     )
 
 
-# ---------------------------------------------------------------- escalation and lists
-
-
-def _overdue(now: datetime) -> ColumnElement[bool]:
-    """Active and past an unmet deadline (complaint clocks are wall clock, so this is
-    exactly the domain's OVERDUE)."""
-    return and_(
-        Complaint.status.in_(rules.ACTIVE_STATES),
-        or_(
-            and_(Complaint.first_answered_at.is_(None), Complaint.answer_due < now),
-            and_(Complaint.resolved_at.is_(None), Complaint.solution_due < now),
-        ),
-    )
+# ---------------------------------------------------------------- escalation
 
 
 def escalate_overdue(db: Database, actor: Actor, now: datetime | None = None) -> list[ComplaintRow]:
@@ -640,7 +445,7 @@ def escalate_overdue(db: Database, actor: Actor, now: datetime | None = None) ->
         at = now or db.now()
         due = s.execute(
             select(Complaint.id, Complaint.number, Complaint.status)
-            .where(_overdue(at), Complaint.escalated_at.is_(None))
+            .where(views.overdue(at), Complaint.escalated_at.is_(None))
             .order_by(Complaint.id)
             .with_for_update()
         ).all()
@@ -666,7 +471,7 @@ def escalate_overdue(db: Database, actor: Actor, now: datetime | None = None) ->
                 s, actor, "complaint.escalated", "complaint", row.id, {"number": row.number}, at=at
             )
         s.flush()
-        return _rows(
+        return views.rows(
             s,
             and_(Complaint.escalated_at.is_not(None), Complaint.status.in_(rules.ACTIVE_STATES)),
             at,
@@ -675,87 +480,3 @@ def escalate_overdue(db: Database, actor: Actor, now: datetime | None = None) ->
         )
 
     return db.write(tx)
-
-
-def _rows(
-    s: Session,
-    where: ColumnElement[bool],
-    now: datetime,
-    *,
-    order: Sequence[Any],
-    limit: int,
-) -> list[ComplaintRow]:
-    assignee = aliased(User)
-    # populate_existing: an escalation just written by a Core UPDATE must show.
-    result = s.execute(
-        select(Complaint, Customer.name, Ticket.number, Technician.name, assignee.display_name)
-        .join(Customer, Customer.id == Complaint.customer_id)
-        .outerjoin(Ticket, Ticket.id == Complaint.ticket_id)
-        .outerjoin(Technician, Technician.id == Complaint.technician_id)
-        .outerjoin(assignee, assignee.id == Complaint.assigned_to)
-        .where(where)
-        .order_by(*order)
-        .limit(limit)
-        .execution_options(populate_existing=True)
-    ).all()
-    return [
-        ComplaintRow(
-            id=c.id,
-            number=c.number,
-            status=c.status,
-            category=c.category,
-            severity=c.severity,
-            customer_id=c.customer_id,
-            customer_name=customer,
-            ticket_number=ticket,
-            technician=tech,
-            assigned_to=who,
-            received_at=c.received_at,
-            escalated_at=c.escalated_at,
-            rounds=c.rounds,
-            clocks=_clocks(c, now),
-        )
-        for c, customer, ticket, tech, who in result
-    ]
-
-
-def list_complaints(
-    db: Database, actor: Actor, flt: ComplaintFilter | None = None
-) -> list[ComplaintRow]:
-    """Complaints matching ``flt`` with both clocks, newest first."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
-    f = flt or ComplaintFilter()
-    if not 1 <= f.limit <= 10_000:
-        raise ValidationError("limit", "Between 1 and 10000 rows.")
-
-    def q(s: Session) -> list[ComplaintRow]:
-        now = db.now()
-        conds: list[ColumnElement[bool]] = []
-        if f.active_only:
-            conds.append(Complaint.status.in_(rules.ACTIVE_STATES))
-        if f.overdue_only:
-            conds.append(_overdue(now))
-        if f.escalated_only:
-            conds.append(Complaint.escalated_at.is_not(None))
-            conds.append(Complaint.status.in_(rules.ACTIVE_STATES))
-        if f.mine:
-            conds.append(Complaint.assigned_to == actor.user_id)
-        if f.status is not None:
-            conds.append(Complaint.status == ComplaintStatus(f.status))
-        if f.category is not None:
-            conds.append(Complaint.category == ComplaintCategory(f.category))
-        if f.technician_id is not None:
-            conds.append(Complaint.technician_id == f.technician_id)
-        if f.customer_id is not None:
-            conds.append(Complaint.customer_id == f.customer_id)
-        if f.ticket_id is not None:
-            conds.append(Complaint.ticket_id == f.ticket_id)
-        return _rows(
-            s,
-            and_(True, *conds),
-            now,
-            order=(Complaint.received_at.desc(), Complaint.id.desc()),
-            limit=f.limit,
-        )
-
-    return db.read(q)

@@ -74,9 +74,7 @@ def _tickets(s: Session, report: Report) -> None:
         report.fine("clock pauses agree with ticket states")
     # Every number handed out must be at or below its day's counter, or the next
     # ticket of that day would collide with it.
-    counters = {
-        (n.name, n.day): n.last_value for n in s.scalars(select(NumberSequence))
-    }
+    counters = {(n.name, n.day): n.last_value for n in s.scalars(select(NumberSequence))}
     behind = 0
     for number in s.scalars(select(Ticket.number)):
         day, _, seq = number[1:].partition("-")

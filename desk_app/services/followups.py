@@ -1,44 +1,33 @@
-"""After the service: follow-up calls (回访), feedback forms (服务反馈单) and maintenance
-reminders (维护提醒).
+"""Follow-up calls (回访): the queue of completed tickets to call, recording each call
+with its retry schedule, and opening a complaint from a dissatisfied answer.
 
-Follow-up calls. Every COMPLETED ticket waits in the queue until a call reaches the
-customer. A reached call records the five ratings (Feedback, source CALL) and moves the
-ticket COMPLETED -> FOLLOWED_UP; a refused call (reached, but the customer declined to
-rate) also ends the follow-up and moves the ticket on, without ratings. A call that does
-not reach the customer schedules the next attempt by the retry schedule (default: 2 h,
-then 1 day later; at most 3 attempts; a manager may change it in the setting
-``followup_retry``). After the last unreached attempt the ticket leaves the queue and
-shows in ``unreachable()`` for the manager, who may close it.
+Every COMPLETED ticket waits in the queue until a call reaches the customer. A reached
+call records the five ratings (Feedback, source CALL) and moves the ticket COMPLETED ->
+FOLLOWED_UP; a refused call (reached, but the customer declined to rate) also ends the
+follow-up and moves the ticket on, without ratings. A call that does not reach the
+customer schedules the next attempt by the retry schedule (default: 2 h, then 1 day
+later; at most 3 attempts; a manager may change it in the setting ``followup_retry``).
+After the last unreached attempt the ticket leaves the queue and shows in
+``unreachable()`` for the manager, who may close it.
 
-Feedback forms: entering the signed form does NOT move the ticket. Documented choice:
-the form is signed in front of the technician, and the follow-up call is the desk's own
-check of the same service (and of what the technician brought back); moving a ticket
-to FOLLOWED_UP also needs the follow-up role, which a clerk entering forms does not hold.
-What the form changes is the queue: a ticket whose form is dissatisfied (overall at most
-2 or any answer 1) is called first. A form is accepted for a completed ticket, also
-after its call (the paper may come back late), and refused for a ticket not completed.
-One form per ticket: a second entry is DuplicateEntry, also when two desks enter it at
-the same moment (the UNIQUE (ticket, source) constraint decides).
-
-Generated texts (a complaint description from ratings, a maintenance ticket's fault
-line) are Chinese, the language of the data the desk records.
+The paper feedback form is entered in ``services.feedback``; a dissatisfied form puts
+its ticket at the head of this queue. Maintenance reminders are ``services.maintenance``.
+The complaint text generated from ratings is Chinese, the language of the data the desk
+records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desk_app.db.models import (
     Appliance,
     Customer,
-    CustomerAddress,
     CustomerPhone,
     Feedback,
     FollowupCall,
@@ -47,7 +36,6 @@ from desk_app.db.models import (
     User,
 )
 from desk_app.domain import complaint_rules as rules
-from desk_app.domain import ticket_states
 from desk_app.domain.complaint_rules import Ratings, RetrySchedule
 from desk_app.domain.enums import (
     Channel,
@@ -61,28 +49,20 @@ from desk_app.domain.enums import (
 from desk_app.domain.errors import ConflictError, DuplicateEntry, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.validation import clean_text
-from desk_app.services import audit, complaints, requests, settings, tickets
-from desk_app.services.complaints import ComplaintDraft, ComplaintView
+from desk_app.services import audit, complaint_views, complaints, settings, tickets
+from desk_app.services.complaint_views import ComplaintView
+from desk_app.services.complaints import ComplaintDraft
 from desk_app.services.database import Actor, Database
-from desk_app.services.tickets import TicketDraft, TicketView
+from desk_app.services.feedback import (
+    MAX_COMMENTS,
+    FeedbackView,
+    add_feedback,
+    feedback_view,
+    ratings_of,
+)
 
 S = TicketStatus
 RETRY_SETTING = "followup_retry"
-MAINTENANCE_SETTING = "maintenance_months"
-MAX_COMMENTS = 2000
-# Tickets whose service is done: a feedback form may be entered for them.
-_DONE = (S.COMPLETED, S.FOLLOWED_UP, S.CLOSED)
-
-# Months between preventive maintenance by appliance category, until a manager sets
-# ``maintenance_months`` (category -> months).
-DEFAULT_MAINTENANCE_MONTHS: dict[str, int] = {
-    "空调": 12,
-    "热水器": 12,
-    "燃气灶": 12,
-    "油烟机": 12,
-    "净水器": 6,
-    "洗衣机": 24,
-}
 
 
 # ---------------------------------------------------------------- views
@@ -142,54 +122,9 @@ class CallView:
 
 
 @dataclass(frozen=True)
-class FeedbackView:
-    id: int
-    ticket_id: int
-    ticket_number: str
-    source: FeedbackSource
-    ratings: Ratings
-    comments: str | None
-    recorded_at: datetime
-    recorded_by: str
-
-    @property
-    def dissatisfied(self) -> bool:
-        return self.ratings.dissatisfied
-
-
-@dataclass(frozen=True)
 class FollowupHistory:
     calls: list[CallView]
     feedback: list[FeedbackView]
-
-
-@dataclass(frozen=True)
-class MaintenanceDue:
-    appliance_id: int
-    category: str
-    brand: str | None
-    model: str
-    serial: str | None
-    customer_id: int
-    customer_name: str
-    phone: str | None
-    address: str | None
-    purchase_date: date | None
-    last_maintenance: date | None  # completion day of the last maintenance ticket
-    since: date  # the latest of purchase, installation and last maintenance
-    interval_months: int
-    due_on: date
-    days_overdue: int
-
-
-def _ratings(f: Feedback) -> Ratings:
-    return Ratings(f.attitude, f.professionalism, f.timeliness, f.effectiveness, f.overall)
-
-
-def _feedback_view(f: Feedback, number: str, by: str) -> FeedbackView:
-    return FeedbackView(
-        f.id, f.ticket_id, number, f.source, _ratings(f), f.comments, f.recorded_at, by
-    )
 
 
 def _call_view(c: FollowupCall, number: str, by: str, fb: Feedback | None) -> CallView:
@@ -204,7 +139,7 @@ def _call_view(c: FollowupCall, number: str, by: str, fb: Feedback | None) -> Ca
         c.notes,
         c.next_attempt_at,
         c.feedback_id,
-        _ratings(fb) if fb is not None else None,
+        ratings_of(fb) if fb is not None else None,
     )
 
 
@@ -223,20 +158,6 @@ def retry_schedule(s: Session) -> RetrySchedule:
 def set_retry_schedule(db: Database, actor: Actor, schedule: RetrySchedule) -> None:
     """The manager's retry schedule for unreached follow-up calls."""
     settings.set_setting(db, actor, RETRY_SETTING, schedule.to_dict())
-
-
-def _add_feedback(s: Session, fb: Feedback, number: str) -> None:
-    """Insert one feedback; the UNIQUE (ticket, source) constraint turns a concurrent
-    second entry of the same form into DuplicateEntry (nothing of it is written)."""
-    s.add(fb)
-    try:
-        s.flush()
-    except IntegrityError as error:
-        text = str(error.orig)
-        if "uq_feedback_ticket_id_source" in text or "feedback.ticket_id" in text:
-            what = "feedback form" if fb.source is FeedbackSource.FORM else "follow-up rating"
-            raise DuplicateEntry(what, number) from error
-        raise
 
 
 # ---------------------------------------------------------------- the queue
@@ -328,7 +249,7 @@ def _queue_rows(s: Session, stmt: Select[*tuple[Any, ...]]) -> list[QueueRow]:
                 attempts=attempts,
                 last_called_at=called,
                 due_at=next_at or completed,
-                form=_ratings(form) if form is not None else None,
+                form=ratings_of(form) if form is not None else None,
             )
         )
     return rows
@@ -431,7 +352,7 @@ def record_call(
                 recorded_at=now,
                 recorded_by=actor.user_id,
             )
-            _add_feedback(s, fb, t.number)
+            add_feedback(s, fb, t.number)
             call.feedback_id = fb.id
         s.add(call)
         s.flush()
@@ -498,7 +419,7 @@ def followup_history(db: Database, actor: Actor, ticket_id: int) -> FollowupHist
                 )
                 for c in calls
             ],
-            [_feedback_view(f, t.number, names.get(f.recorded_by, "?")) for f in fbs.values()],
+            [feedback_view(f, t.number, names.get(f.recorded_by, "?")) for f in fbs.values()],
         )
 
     return db.read(q)
@@ -515,7 +436,7 @@ def _draft_for_call(s: Session, call_id: int) -> tuple[ComplaintDraft, FollowupC
         raise ValidationError("call", "The customer was not reached on this call.")
     t = tickets.load(s, call.ticket_id)
     fb = s.get(Feedback, call.feedback_id) if call.feedback_id else None
-    r = _ratings(fb) if fb is not None else None
+    r = ratings_of(fb) if fb is not None else None
     description = call.notes
     if not description:
         labels = ("态度", "专业", "及时", "效果", "总体")
@@ -578,254 +499,6 @@ def complaint_from_followup(
             operation="complaint.from_followup",
             note=f"回访 {t.number} #{call.attempt}",
         )
-        return complaints.view_of(s, c, now)
+        return complaint_views.view_of(s, c, now)
 
     return db.write(tx)
-
-
-# ---------------------------------------------------------------- feedback forms
-
-
-def normalize_ticket_number(scanned: str | None) -> str:
-    """A ticket number as typed or scanned: spaces dropped, letters upper-cased."""
-    key = "".join((scanned or "").split()).upper()
-    if not key:
-        raise ValidationError("ticket_number", "Scan or type the ticket number.")
-    if len(key) > 20 or not key.replace("-", "").isalnum():
-        raise ValidationError("ticket_number", "This is not a ticket number.")
-    return key
-
-
-def enter_feedback_form(
-    db: Database,
-    actor: Actor,
-    ticket_number: str,
-    ratings: Ratings,
-    comments: str | None = None,
-) -> FeedbackView:
-    """Enter the customer's signed feedback form for the ticket scanned from it.
-
-    Refused: an unknown number (NotFound), a ticket not completed (ValidationError),
-    a form already entered for the ticket (DuplicateEntry). Does not change the
-    ticket's status (see the module docstring)."""
-    require(actor.username, actor.role, Perm.RECORD_FEEDBACK)
-    key = normalize_ticket_number(ticket_number)
-    if not isinstance(ratings, Ratings):
-        raise ValidationError("ratings", "Enter the five ratings from the form.")
-    notes = clean_text(comments, "comments", max_length=MAX_COMMENTS, multiline=True)
-
-    def tx(s: Session) -> FeedbackView:
-        t = s.scalar(select(Ticket).where(Ticket.number == key))
-        if t is None:
-            raise NotFound("ticket", key)
-        if t.status not in _DONE:
-            raise ValidationError(
-                "ticket", "This ticket is not completed yet; complete it, then enter its form."
-            )
-        already = s.scalar(
-            select(Feedback.id).where(
-                Feedback.ticket_id == t.id, Feedback.source == FeedbackSource.FORM
-            )
-        )
-        if already is not None:
-            raise DuplicateEntry("feedback form", t.number)
-        now = db.now()
-        fb = Feedback(
-            ticket_id=t.id,
-            source=FeedbackSource.FORM,
-            **ratings.as_dict(),
-            comments=notes,
-            recorded_at=now,
-            recorded_by=actor.user_id,
-        )
-        _add_feedback(s, fb, t.number)
-        audit.record(
-            s,
-            actor,
-            "feedback.form",
-            "feedback",
-            fb.id,
-            {"ticket": t.id, "number": t.number, "ratings": ratings.as_dict()},
-            at=now,
-        )
-        return _feedback_view(fb, t.number, actor.display_name)
-
-    return db.write(tx)
-
-
-# ---------------------------------------------------------------- maintenance reminders
-
-
-def _clean_rules(raw: Mapping[str, int]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for category, months in raw.items():
-        key = (category or "").strip().lower() if isinstance(category, str) else ""
-        if not key:
-            raise ValidationError("rules", "Name the appliance category.")
-        out[key] = rules.check_interval_months(months, category)
-    return out
-
-
-def maintenance_due(
-    db: Database,
-    actor: Actor,
-    today: date | None = None,
-    rules_by_category: Mapping[str, int] | None = None,
-    *,
-    limit: int = 1000,
-) -> list[MaintenanceDue]:
-    """Appliances due for preventive maintenance on ``today``: the interval for their
-    category (months; default the manager's ``maintenance_months`` setting) has passed
-    since the latest of purchase, installation and the last completed maintenance
-    ticket. Appliances with a maintenance ticket already open, of merged customers, or
-    with no known date are left out. Most overdue first."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
-
-    def q(s: Session) -> list[MaintenanceDue]:
-        tz = settings.timezone(s)
-        day = today or db.now().astimezone(tz).date()
-        configured = rules_by_category
-        if configured is None:
-            configured = settings.get_value(s, MAINTENANCE_SETTING, DEFAULT_MAINTENANCE_MONTHS)
-        months_by_category = _clean_rules(configured or {})
-        if not months_by_category:
-            return []
-        last = (
-            select(
-                Ticket.appliance_id.label("appliance_id"),
-                func.max(Ticket.completed_at).label("at"),
-            )
-            .where(
-                Ticket.kind == TicketKind.MAINTENANCE,
-                Ticket.status.in_(_DONE),
-                Ticket.appliance_id.is_not(None),
-            )
-            .group_by(Ticket.appliance_id)
-            .subquery()
-        )
-        open_maintenance = exists().where(
-            Ticket.appliance_id == Appliance.id,
-            Ticket.kind == TicketKind.MAINTENANCE,
-            Ticket.status.in_(ticket_states.OPEN_STATES),
-        )
-        category = func.lower(func.trim(Appliance.category))
-        by_category = []
-        for key, months in months_by_category.items():
-            # A coarse cut in SQL (a few days' slack for month ends and time zones);
-            # the exact calendar-month rule is applied below.
-            cut = rules.add_months(day, -months) + timedelta(days=3)
-            cut_at = datetime.combine(cut + timedelta(days=1), time(), tz)
-            by_category.append(
-                and_(
-                    category == key,
-                    or_(Appliance.purchase_date.is_(None), Appliance.purchase_date <= cut),
-                    or_(Appliance.installed_on.is_(None), Appliance.installed_on <= cut),
-                    or_(last.c.at.is_(None), last.c.at < cut_at),
-                )
-            )
-        phone = (
-            select(CustomerPhone.raw)
-            .where(CustomerPhone.customer_id == Customer.id)
-            .order_by(CustomerPhone.position, CustomerPhone.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        address = (
-            select(CustomerAddress.text)
-            .where(CustomerAddress.customer_id == Customer.id)
-            .order_by(CustomerAddress.position, CustomerAddress.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        stmt = (
-            select(Appliance, Customer.name, phone, address, last.c.at)
-            .join(Customer, Customer.id == Appliance.customer_id)
-            .outerjoin(last, last.c.appliance_id == Appliance.id)
-            .where(
-                Customer.merged_into_id.is_(None),
-                ~open_maintenance,
-                or_(*by_category),
-                or_(
-                    Appliance.purchase_date.is_not(None),
-                    Appliance.installed_on.is_not(None),
-                    last.c.at.is_not(None),
-                ),
-            )
-        )
-        found: list[MaintenanceDue] = []
-        for a, name, tel, addr, last_at in s.execute(stmt):
-            months = months_by_category[a.category.strip().lower()]
-            last_day = last_at.astimezone(tz).date() if last_at is not None else None
-            since = max(d for d in (a.purchase_date, a.installed_on, last_day) if d is not None)
-            due_on = rules.maintenance_due_on(since, months)
-            if due_on > day:
-                continue
-            found.append(
-                MaintenanceDue(
-                    appliance_id=a.id,
-                    category=a.category,
-                    brand=a.brand,
-                    model=a.model,
-                    serial=a.serial,
-                    customer_id=a.customer_id,
-                    customer_name=name,
-                    phone=tel,
-                    address=addr,
-                    purchase_date=a.purchase_date,
-                    last_maintenance=last_day,
-                    since=since,
-                    interval_months=months,
-                    due_on=due_on,
-                    days_overdue=(day - due_on).days,
-                )
-            )
-        found.sort(key=lambda m: (m.due_on, m.appliance_id))
-        return found[:limit]
-
-    return db.read(q)
-
-
-def open_maintenance_ticket(
-    db: Database,
-    actor: Actor,
-    appliance_id: int,
-    *,
-    description: str | None = None,
-    request_id: str | None = None,
-) -> TicketView:
-    """Open a MAINTENANCE ticket for the appliance (from the reminder list), through
-    ``tickets.open_ticket``. DuplicateEntry if one is already open for it."""
-    require(actor.username, actor.role, Perm.OPEN_TICKETS)
-
-    def check(s: Session) -> tuple[int | None, Appliance]:
-        done = requests.already_done(s, request_id, "ticket.open")
-        a = s.get(Appliance, appliance_id)
-        if a is None:
-            raise NotFound("appliance", appliance_id)
-        if done is None:
-            open_number = s.scalar(
-                select(Ticket.number).where(
-                    Ticket.appliance_id == a.id,
-                    Ticket.kind == TicketKind.MAINTENANCE,
-                    Ticket.status.in_(ticket_states.OPEN_STATES),
-                )
-            )
-            if open_number is not None:
-                raise DuplicateEntry("maintenance ticket", open_number)
-        return done, a
-
-    done, a = db.read(check)
-    if done is not None:
-        return tickets.get_ticket(db, actor, done)
-    what = " ".join(x for x in (a.brand, a.category, a.model) if x)
-    return tickets.open_ticket(
-        db,
-        actor,
-        TicketDraft(
-            a.customer_id,
-            TicketKind.MAINTENANCE,
-            description or f"定期保养（维护提醒）：{what}",
-            appliance_id=a.id,
-        ),
-        request_id=request_id,
-    )

@@ -136,6 +136,48 @@ def set_standard(
     db.write(tx)
 
 
+def complaint_standards(db: Database) -> dict[Severity, tuple[float, float]]:
+    """Answer and solution hours for every severity, as complaints opened now get them."""
+    return db.read(lambda s: {sev: complaint_standard_for(s, sev) for sev in Severity})
+
+
+def set_complaint_standard(
+    db: Database, actor: Actor, severity: Severity, answer_hours: float, solution_hours: float
+) -> None:
+    """Hours allowed for the first answer and for the solution of complaints of
+    ``severity`` (wall clock, from receipt). Applies to complaints received from now on;
+    the deadlines of complaints already open stay as they were set."""
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    try:
+        severity = Severity(severity)
+    except ValueError:
+        raise ValidationError("severity", "Choose a severity.") from None
+    hours = (answer_hours, solution_hours)
+    if any(h <= 0 or h > 24 * 365 for h in hours):
+        raise ValidationError("hours", "Hours must be more than 0 and at most a year.")
+    if answer_hours > solution_hours:
+        raise ValidationError("hours", "Answer ≤ solution hours.")
+
+    def tx(s: Session) -> None:
+        row = s.get(ComplaintStandard, severity)
+        if row is None:
+            row = ComplaintStandard(severity=severity, answer_hours=0, solution_hours=0)
+            s.add(row)
+        row.answer_hours, row.solution_hours = hours
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "complaint_standard.set",
+            "complaint_standard",
+            0,
+            {"severity": severity.value, "hours": list(hours)},
+            at=db.now(),
+        )
+
+    db.write(tx)
+
+
 def set_calendar(db: Database, actor: Actor, cal: WorkingCalendar) -> None:
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     cal.validate()

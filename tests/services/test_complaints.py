@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
-from desk_app.db.models import AuditLog, Complaint, ComplaintEvent, ComplaintStandard, Technician
-from desk_app.db.models import Ticket as TicketRow
+from desk_app.db.models import AuditLog, Complaint, ComplaintEvent
 from desk_app.domain.clock import ClockStatus
 from desk_app.domain.complaint_rules import ComplaintStep
 from desk_app.domain.enums import (
@@ -27,28 +25,15 @@ from desk_app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from desk_app.services import complaints, tickets
-from desk_app.services.complaints import ComplaintDraft, ComplaintFilter
+from desk_app.services import complaint_views, complaints, dispatch, settings, tickets
+from desk_app.services.complaint_views import ComplaintFilter
+from desk_app.services.complaints import ComplaintDraft
 from desk_app.services.database import Actor, Database
 from tests.conftest import FakeClock, make_actor
 from tests.services import factories
 
 C = ComplaintStatus
 Step = ComplaintStep
-
-
-def _technician(db: Database, name: str = "刘师傅") -> int:
-    def tx(s: Session) -> int:
-        t = Technician(name=name, phone="13900000001", skills=[], areas=[])
-        s.add(t)
-        s.flush()
-        return t.id
-
-    return db.write(tx)
-
-
-def _assign(db: Database, ticket_id: int, technician_id: int) -> None:
-    db.write(lambda s: setattr(s.get(TicketRow, ticket_id), "technician_id", technician_id))
 
 
 def _draft(
@@ -71,14 +56,12 @@ def _draft(
     )
 
 
-def _count(db: Database, model: type[object]) -> int:
-    return db.read(lambda s: s.scalar(select(func.count()).select_from(model)) or 0)
-
-
-def test_the_loop_with_rejection_and_rework(db: Database, clerk: Actor, clock: FakeClock) -> None:
-    tech = _technician(db)
+def test_the_loop_with_rejection_and_rework(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, clock: FakeClock
+) -> None:
+    tech = factories.technician(db, manager)
     t = factories.ticket(db, clerk)
-    _assign(db, t.id, tech)
+    dispatch.assign(db, dispatcher, t.id, tech)
     c = complaints.open_complaint(db, clerk, _draft(t.customer_id, ticket_id=t.id))
     assert c.number == "C20261123-0001"
     assert (c.status, c.rounds, c.technician_id, c.technician) == (C.OPEN, 0, tech, "刘师傅")
@@ -116,7 +99,7 @@ def test_the_loop_with_rejection_and_rework(db: Database, clerk: Actor, clock: F
     assert c.status is C.CLOSED and c.closed_at == clock.now
     assert c.allowed_steps == frozenset()
 
-    full = complaints.get_complaint(db, clerk, c.id)
+    full = complaint_views.get_complaint(db, clerk, c.id)
     assert [e.action for e in full.events] == [
         Step.CREATE,
         Step.NOTE,
@@ -143,10 +126,12 @@ def test_the_loop_with_rejection_and_rework(db: Database, clerk: Actor, clock: F
     assert audited == [f"complaint.{e.action.value}" for e in full.events]
 
 
-def test_technician_defaults_to_the_tickets_and_may_be_named(db: Database, clerk: Actor) -> None:
+def test_technician_defaults_to_the_tickets_and_may_be_named(
+    db: Database, clerk: Actor, manager: Actor
+) -> None:
     t = factories.ticket(db, clerk)
     assert complaints.open_complaint(db, clerk, _draft(t.customer_id)).technician_id is None
-    other = _technician(db, "周师傅")
+    other = factories.technician(db, manager, "周师傅")
     c = complaints.open_complaint(db, clerk, _draft(t.customer_id, technician_id=other))
     assert c.technician == "周师傅"
 
@@ -167,14 +152,14 @@ def test_manager_closes_an_unresolved_complaint_with_a_reason(
     cust = factories.customer(db, clerk)
     c = complaints.open_complaint(db, clerk, _draft(cust.id))
     c = complaints.first_answer(db, clerk, c.id, "已记录")
-    events = _count(db, ComplaintEvent)
+    events = factories.count(db, ComplaintEvent)
     with pytest.raises(PermissionDenied):
         complaints.close(db, clerk, c.id, "客户不再联系")
     with pytest.raises(ValidationError) as info:
         complaints.close(db, manager, c.id, "   ")
     assert info.value.field == "reason"
-    assert _count(db, ComplaintEvent) == events
-    assert complaints.get_complaint(db, clerk, c.id).status is C.INVESTIGATING
+    assert factories.count(db, ComplaintEvent) == events
+    assert complaint_views.get_complaint(db, clerk, c.id).status is C.INVESTIGATING
 
     closed = complaints.close(db, manager, c.id, "客户拒绝一切方案，已书面答复", satisfaction=2)
     assert closed.status is C.CLOSED
@@ -196,8 +181,8 @@ def test_roles_that_may_not_handle_complaints(
         with pytest.raises(PermissionDenied):
             complaints.open_complaint(db, actor, _draft(cust.id))
         with pytest.raises(PermissionDenied):
-            complaints.list_complaints(db, actor)
-    assert _count(db, Complaint) == 0
+            complaint_views.list_complaints(db, actor)
+    assert factories.count(db, Complaint) == 0
     followup = make_actor(db, manager, "fu1", Role.FOLLOWUP, "孙回访")
     assert complaints.open_complaint(db, followup, _draft(cust.id)).status is C.OPEN
 
@@ -220,7 +205,7 @@ def test_illegal_steps_are_refused_and_nothing_written(
     if step == "resolved_answer":
         complaints.propose_solution(db, clerk, c.id, "p")
         complaints.customer_response(db, clerk, c.id, True, satisfaction=5)
-    before = complaints.get_complaint(db, clerk, c.id)
+    before = complaint_views.get_complaint(db, clerk, c.id)
     with pytest.raises(IllegalTransition) as info:
         if step == "accept":
             complaints.customer_response(db, clerk, c.id, True, satisfaction=5)
@@ -233,7 +218,7 @@ def test_illegal_steps_are_refused_and_nothing_written(
         else:
             complaints.add_note(db, clerk, c.id, "note")
     assert info.value.what == "complaint"
-    after = complaints.get_complaint(db, clerk, c.id)
+    after = complaint_views.get_complaint(db, clerk, c.id)
     assert (after.status, after.version, len(after.events)) == (
         before.status,
         before.version,
@@ -268,7 +253,7 @@ def test_bad_intake_is_refused_and_nothing_written(
     with pytest.raises(ValidationError) as info:
         complaints.open_complaint(db, clerk, ComplaintDraft(**values))  # type: ignore[arg-type]
     assert info.value.field == field
-    assert _count(db, Complaint) == 0 and _count(db, ComplaintEvent) == 0
+    assert factories.count(db, Complaint) == 0 and factories.count(db, ComplaintEvent) == 0
 
 
 def test_unknown_or_foreign_links_are_refused(db: Database, clerk: Actor) -> None:
@@ -285,8 +270,8 @@ def test_unknown_or_foreign_links_are_refused(db: Database, clerk: Actor) -> Non
         complaints.open_complaint(db, clerk, _draft(mine.id, ticket_id=foreign.id))
     assert info.value.field == "ticket"
     with pytest.raises(NotFound):
-        complaints.get_complaint(db, clerk, 999_999)
-    assert _count(db, Complaint) == 0
+        complaint_views.get_complaint(db, clerk, 999_999)
+    assert factories.count(db, Complaint) == 0
 
 
 @pytest.mark.parametrize("bad", [0, 6, None])
@@ -303,7 +288,7 @@ def test_acceptance_needs_a_satisfaction_from_one_to_five(
         complaints.customer_response(db, clerk, c.id, False, "")
     with pytest.raises(ValidationError):
         complaints.customer_response(db, clerk, c.id, False, "不行", satisfaction=2)
-    assert complaints.get_complaint(db, clerk, c.id).status is C.PROPOSED
+    assert complaint_views.get_complaint(db, clerk, c.id).status is C.PROPOSED
 
 
 def test_double_clicked_intake_creates_one_complaint(db: Database, clerk: Actor) -> None:
@@ -311,7 +296,7 @@ def test_double_clicked_intake_creates_one_complaint(db: Database, clerk: Actor)
     a = complaints.open_complaint(db, clerk, _draft(cust.id), request_id="form-1")
     b = complaints.open_complaint(db, clerk, _draft(cust.id), request_id="form-1")
     assert a.id == b.id and a.number == b.number
-    assert _count(db, Complaint) == 1
+    assert factories.count(db, Complaint) == 1
 
 
 def test_saving_over_a_newer_change_is_a_conflict_naming_who(
@@ -324,7 +309,7 @@ def test_saving_over_a_newer_change_is_a_conflict_naming_who(
         complaints.first_answer(db, clerk, c.id, "我也回电了", expected_version=c.version)
     assert info.value.who == "王经理"
     assert info.value.current["status"] == "investigating"
-    fresh = complaints.get_complaint(db, clerk, c.id)
+    fresh = complaint_views.get_complaint(db, clerk, c.id)
     # A colleague's note does not block the next step.
     complaints.add_note(db, manager, c.id, "已调取录音")
     saved = complaints.propose_solution(db, clerk, c.id, "补偿", expected_version=fresh.version)
@@ -332,18 +317,36 @@ def test_saving_over_a_newer_change_is_a_conflict_naming_who(
 
 
 def test_deadlines_follow_the_managers_standard(
-    db: Database, clerk: Actor, clock: FakeClock
+    db: Database, clerk: Actor, manager: Actor, clock: FakeClock
 ) -> None:
     cust = factories.customer(db, clerk)
     high = complaints.open_complaint(db, clerk, _draft(cust.id, severity=Severity.HIGH))
     assert high.answer_due == clock.now + timedelta(hours=2)
     assert high.solution_due == clock.now + timedelta(hours=24)
-    db.write(
-        lambda s: s.add(ComplaintStandard(severity=Severity.LOW, answer_hours=4, solution_hours=30))
-    )
+    assert settings.complaint_standards(db)[Severity.LOW] == (24, 120)  # the default
+    settings.set_complaint_standard(db, manager, Severity.LOW, 4, 30)
+    assert settings.complaint_standards(db)[Severity.LOW] == (4, 30)
     low = complaints.open_complaint(db, clerk, _draft(cust.id, severity=Severity.LOW))
     assert low.answer_due == clock.now + timedelta(hours=4)
     assert low.solution_due == clock.now + timedelta(hours=30)
+    assert low.clocks.answer.deadline == low.answer_due
+
+    settings.set_complaint_standard(db, manager, Severity.LOW, 6, 48)  # changed again
+    later = complaints.open_complaint(db, clerk, _draft(cust.id, severity=Severity.LOW))
+    assert later.answer_due == clock.now + timedelta(hours=6)
+    assert complaint_views.get_complaint(db, clerk, low.id).answer_due == low.answer_due
+    with pytest.raises(PermissionDenied):
+        settings.set_complaint_standard(db, clerk, Severity.LOW, 1, 2)
+    for answer, solution in ((0, 10), (10, 5), (5, 24 * 366)):
+        with pytest.raises(ValidationError) as info:
+            settings.set_complaint_standard(db, manager, Severity.LOW, answer, solution)
+        assert info.value.field == "hours"
+    audited = db.read(
+        lambda s: list(
+            s.scalars(select(AuditLog.details).where(AuditLog.action == "complaint_standard.set"))
+        )
+    )
+    assert audited == [{"severity": "low", "hours": [4, 30]}, {"severity": "low", "hours": [6, 48]}]
 
 
 def test_overdue_complaints_escalate_once(
@@ -354,11 +357,11 @@ def test_overdue_complaints_escalate_once(
     calm = complaints.open_complaint(db, clerk, _draft(cust.id, severity=Severity.LOW))
     clock.advance(hours=1, minutes=40)
     assert complaints.escalate_overdue(db, manager) == []
-    row = complaints.list_complaints(db, clerk, ComplaintFilter(customer_id=cust.id))[-1]
+    row = complaint_views.list_complaints(db, clerk, ComplaintFilter(customer_id=cust.id))[-1]
     assert row.id == urgent.id and row.clocks.answer.status is ClockStatus.AT_RISK
 
     clock.advance(minutes=21)  # 2 h 1 min: the HIGH answer deadline has passed
-    overdue = complaints.list_complaints(db, clerk, ComplaintFilter(overdue_only=True))
+    overdue = complaint_views.list_complaints(db, clerk, ComplaintFilter(overdue_only=True))
     assert [r.id for r in overdue] == [urgent.id]
     assert overdue[0].clocks.answer.status is ClockStatus.OVERDUE
     escalated = complaints.escalate_overdue(db, clerk)
@@ -368,7 +371,7 @@ def test_overdue_complaints_escalate_once(
     clock.advance(minutes=5)
     again = complaints.escalate_overdue(db, manager)
     assert [(r.id, r.escalated_at) for r in again] == [(urgent.id, marked_at)]
-    view = complaints.get_complaint(db, clerk, urgent.id)
+    view = complaint_views.get_complaint(db, clerk, urgent.id)
     assert [e.action for e in view.events].count(Step.ESCALATE) == 1
     assert view.version == urgent.version  # a mark, not an edit: nobody's save conflicts
     complaints.first_answer(db, clerk, urgent.id, "已回电", expected_version=urgent.version)
@@ -380,16 +383,20 @@ def test_overdue_complaints_escalate_once(
     complaints.close(db, manager, urgent.id, "已转法务处理")
     assert [r.id for r in complaints.escalate_overdue(db, manager)] == [calm.id]
     assert [
-        r.id for r in complaints.list_complaints(db, clerk, ComplaintFilter(escalated_only=True))
+        r.id
+        for r in complaint_views.list_complaints(db, clerk, ComplaintFilter(escalated_only=True))
     ] == [calm.id]
 
 
-def test_list_filters(db: Database, clerk: Actor, manager: Actor, clock: FakeClock) -> None:
-    tech_a, tech_b = _technician(db, "刘师傅"), _technician(db, "周师傅")
+def test_list_filters(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, clock: FakeClock
+) -> None:
+    tech_a = factories.technician(db, manager, "刘师傅")
+    tech_b = factories.technician(db, manager, "周师傅")
     zhang = factories.customer(db, clerk)
     li = factories.customer(db, clerk, "李四", "13911112222")
     t = factories.ticket(db, clerk, zhang.id)
-    _assign(db, t.id, tech_a)
+    dispatch.assign(db, dispatcher, t.id, tech_a)
     first = complaints.open_complaint(db, clerk, _draft(zhang.id, ticket_id=t.id))
     clock.advance(minutes=1)
     second = complaints.open_complaint(
@@ -403,7 +410,7 @@ def test_list_filters(db: Database, clerk: Actor, manager: Actor, clock: FakeClo
     complaints.customer_response(db, clerk, third.id, True, satisfaction=5)
 
     def ids(**kw: object) -> list[int]:
-        return [r.id for r in complaints.list_complaints(db, clerk, ComplaintFilter(**kw))]  # type: ignore[arg-type]
+        return [r.id for r in complaint_views.list_complaints(db, clerk, ComplaintFilter(**kw))]  # type: ignore[arg-type]
 
     assert ids() == [third.id, second.id, first.id]  # newest first
     assert ids(active_only=True) == [second.id, first.id]
@@ -414,7 +421,7 @@ def test_list_filters(db: Database, clerk: Actor, manager: Actor, clock: FakeClo
     assert ids(ticket_id=t.id) == [first.id]
     assert ids(status=C.RESOLVED) == [third.id]
     assert ids(overdue_only=True) == []
-    row = complaints.list_complaints(db, clerk, ComplaintFilter(technician_id=tech_a))[0]
+    row = complaint_views.list_complaints(db, clerk, ComplaintFilter(technician_id=tech_a))[0]
     assert (row.technician, row.ticket_number, row.customer_name) == ("刘师傅", t.number, "张三")
 
     complaints.assign(db, clerk, second.id, clerk.user_id)
@@ -423,7 +430,7 @@ def test_list_filters(db: Database, clerk: Actor, manager: Actor, clock: FakeClo
     with pytest.raises(ValidationError):
         complaints.assign(db, clerk, first.id, tech_user.user_id)
     with pytest.raises(ValidationError):
-        complaints.list_complaints(db, clerk, ComplaintFilter(limit=0))
+        complaint_views.list_complaints(db, clerk, ComplaintFilter(limit=0))
 
 
 def test_ticket_status_is_untouched_by_its_complaint(db: Database, clerk: Actor) -> None:
