@@ -16,7 +16,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import Appliance, Customer, Technician, Ticket, TicketPause
-from desk_app.domain.clock import ClockState, ClockStatus, Interval
+from desk_app.domain.clock import ClockState, ClockStatus, Interval, WorkingCalendar, clock_state
 from desk_app.domain.enums import TicketKind, TicketStatus, Urgency
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.ticket_states import OPEN_STATES, PAUSED_STATES
@@ -42,6 +42,13 @@ class BoardTicket:
     appointment_end: datetime | None
     clock: ClockState  # the standard the ticket must meet next
     version: int
+    # What ``clock`` was computed from, so a screen can move it on as time passes
+    # without reading the database again (see ``clock_at``).
+    clock_start: datetime | None = None
+    clock_hours: float = 0.0
+    clock_done: datetime | None = None
+    working_hours_only: bool = False
+    pauses: tuple[Interval, ...] = ()
 
     @property
     def paused(self) -> bool:
@@ -78,6 +85,8 @@ class Board:
     booked: dict[int, list[BoardTicket]]  # technician id -> that day's visits, by time
     unscheduled: dict[int, list[BoardTicket]]  # assigned, no visit booked yet
     queue: list[BoardTicket]  # unassigned, most urgent first
+    calendar: WorkingCalendar | None = None  # the shop's working time (clocks counted in it)
+    loaded_at: datetime | None = None  # the ``now`` every clock above was computed for
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,15 @@ def _load_tickets(s: Session, stmt: _Row, now: datetime) -> list[BoardTicket]:
     out = []
     for t, name, category, model in rows:
         clocks = tickets.compute_clocks(t, now, cal, pauses[t.id])
+        hours, done = next(
+            (h, d)
+            for c, h, d in (
+                (clocks.respond, t.respond_hours, t.responded_at),
+                (clocks.visit, t.visit_hours, t.arrived_at),
+                (clocks.repair, t.repair_hours, t.completed_at),
+            )
+            if c is clocks.worst
+        )
         out.append(
             BoardTicket(
                 t.id,
@@ -135,6 +153,11 @@ def _load_tickets(s: Session, stmt: _Row, now: datetime) -> list[BoardTicket]:
                 t.appointment_end,
                 clocks.worst,
                 t.version,
+                t.received_at,
+                hours,
+                done or t.cancelled_at,
+                t.working_hours_only,
+                tuple(pauses[t.id]),
             )
         )
     return out
@@ -209,9 +232,36 @@ def load_board(db: Database, actor: Actor, day: date, filters: Filters | None = 
             )
             for t in techs
         ]
-        return Board(day, tz, board_techs, dict(booked), dict(unscheduled), queue)
+        return Board(
+            day,
+            tz,
+            board_techs,
+            dict(booked),
+            dict(unscheduled),
+            queue,
+            settings.calendar(s),
+            now,
+        )
 
     return db.read(q)
+
+
+def clock_at(board: Board, ticket: BoardTicket, now: datetime) -> ClockState:
+    """The ticket's clock as of ``now``, from what the board loaded (no database read).
+
+    Exactly what ``load_board`` would compute at ``now`` as long as nothing about
+    the ticket changed (a change reaches the board as a reload anyway).
+    """
+    if ticket.clock_start is None:
+        return ticket.clock
+    return clock_state(
+        ticket.clock_start,
+        ticket.clock_hours,
+        now,
+        done_at=ticket.clock_done,
+        calendar=board.calendar if ticket.working_hours_only else None,
+        pauses=ticket.pauses,
+    )
 
 
 def free_slots(

@@ -213,14 +213,18 @@ def assign(
     ends: datetime | None = None,
     expected_version: int | None = None,
     override_reason: str | None = None,
+    reason: str | None = None,
 ) -> TicketView:
     """Give the ticket to a technician, optionally booking the visit.
 
     A NEW ticket becomes DISPATCHED; an already dispatched or appointed ticket is
-    reassigned (the event records from whom to whom).
+    reassigned (the event records from whom to whom). ``reason`` says why a
+    booked visit moves to another technician and time (改约); it is recorded on
+    the event and on the visit it replaces.
     """
     require(actor.username, actor.role, Perm.DISPATCH)
     override = clean_text(override_reason, "override_reason", max_length=500)
+    why = clean_text(reason, "reason", max_length=1000)
     if (starts is None) != (ends is None):
         raise ValidationError("appointment", "Give both the start and the end of the visit.")
     if starts is not None and ends is not None:
@@ -233,15 +237,24 @@ def assign(
         now = db.now()
         previous = t.technician_id
         if starts is not None and ends is not None:
+            if why is not None:
+                for old in s.scalars(
+                    select(Appointment).where(
+                        Appointment.ticket_id == t.id, Appointment.state == "booked"
+                    )
+                ):
+                    old.reason = why
             _book(s, actor, t, tech, starts, ends, override, now)
         t.technician_id = tech.id
         data: dict[str, object] = {"technician": tech.id, "previous": previous}
         if starts is not None:
             data["starts"] = starts.isoformat()
         if t.status in (S.NEW, S.WAITING_CUSTOMER):
-            tickets.apply_transition(s, actor, t, S.DISPATCHED, now, action="assign", data=data)
+            tickets.apply_transition(
+                s, actor, t, S.DISPATCHED, now, reason=why, action="assign", data=data
+            )
         elif t.status in (S.DISPATCHED, S.APPOINTED):
-            tickets.record_event(s, actor, t, "assign", now, data=data)
+            tickets.record_event(s, actor, t, "assign", now, reason=why, data=data)
         else:
             raise ValidationError("status", "Only open tickets not yet in service can be assigned.")
         s.flush()
