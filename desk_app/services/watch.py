@@ -42,7 +42,7 @@ class ChangeWatcher:
         self.connected = True
 
     def start(self) -> None:
-        self.last_id = audit.last_change_id(self._db)
+        """Start watching from the newest change now (read on the watcher's thread)."""
         self._thread = threading.Thread(target=self._run, name="change-watcher", daemon=True)
         self._thread.start()
 
@@ -58,6 +58,13 @@ class ChangeWatcher:
             self._on_change(changes)
 
     def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.last_id = audit.last_change_id(self._db)
+                break
+            except DatabaseUnavailable:
+                self.connected = False
+                self._stop.wait(2.0)
         while not self._stop.is_set():
             try:
                 if self._db.dialect == "postgresql":

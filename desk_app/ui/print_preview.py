@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -130,7 +130,7 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
                 printer.newPage()
             points = document.pagePointSize(page)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(page, size, fillColor=Qt.GlobalColor.white)
+            image = _on_white(document.render(page, size))
             scale = min(sheet.width() / size.width(), sheet.height() / size.height())
             w, h = size.width() * scale, size.height() * scale
             target = QRectF(
@@ -140,6 +140,16 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
         return len(pages)
     finally:
         painter.end()
+
+
+def _on_white(page: QImage) -> QImage:
+    """The rendered page over white paper (QtPdf leaves the background transparent)."""
+    sheet = QImage(page.size(), QImage.Format.Format_RGB32)
+    sheet.fill(Qt.GlobalColor.white)
+    painter = QPainter(sheet)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    return sheet
 
 
 def print_pdf_direct(

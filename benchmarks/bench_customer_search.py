@@ -1,0 +1,332 @@
+"""Customer search at 200,000 customers: keystroke → rows in the model, against bare SQL.
+
+For each engine (a SQLite file; a PostgreSQL database created and dropped here)
+the benchmark loads N customers (``DESK_BENCH_CUSTOMERS``, default 200,000) with
+phones, addresses and appliances, then for each typical query measures:
+
+- ``sql``: the statements ``customers.search_customers`` sends, captured once and
+  replayed on a raw DBAPI cursor (the floor any front end could reach);
+- ``service``: ``search_customers`` itself (session, SQL, building rows);
+- ``ui``: a key press in the lookup screen's search box until the model holds the
+  rows, through the debounce timer, the background thread and the model reset;
+  reported with and without the fixed 200 ms debounce.
+
+Run: ``python benchmarks/bench_customer_search.py [--customers N] [--engines sqlite,postgres]``
+PostgreSQL comes from ``DESK_BENCH_PG_URL`` (default postgresql://postgres@127.0.0.1:5432/test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import create_engine, event, insert, text
+from sqlalchemy.engine import make_url
+
+from desk_app.config import normalize_url
+from desk_app.db import migrate
+from desk_app.db.engine import make_engine
+from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone
+from desk_app.domain.enums import Role
+from desk_app.domain.pinyin import name_keys
+from desk_app.services import customers, users
+from desk_app.services.database import Actor, Database
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘" + (
+    "于蒋蔡余杜叶程苏魏吕丁任沈"
+)
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰文辉鹏飞海燕晓东雪梅春"
+DISTRICTS = ["朝阳区", "海淀区", "东城区", "西城区", "丰台区", "通州区", "昌平区", "大兴区"]
+ROADS = ["建国路", "中关村大街", "长安街", "望京街", "学院路", "酒仙桥路", "金融街", "花园路"]
+CATEGORIES = ["空调", "洗衣机", "冰箱", "热水器", "电视"]
+REPEATS = 5
+
+
+def _people(n: int, seed: int = 7) -> Iterator[tuple[str, str, str, str]]:
+    rng = random.Random(seed)
+    for i in range(n):
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+        phone = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+        district = rng.choice(DISTRICTS)
+        address = (
+            f"北京市{district}{rng.choice(ROADS)}{rng.randrange(1, 300)}号"
+            f"{rng.randrange(1, 30)}栋{rng.randrange(1, 30)}0{rng.randrange(1, 9)}室"
+        )
+        yield name, phone, address, district if i % 997 else "测试区"
+
+
+def load_customers(db: Database, n: int) -> None:
+    """Bulk-insert n customers (core inserts in batches, not one ORM object at a time)."""
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    batch = 5000
+    rows = list(_people(n))
+    keys_cache: dict[str, tuple[str, str]] = {}
+    with db.engine.begin() as conn:
+        for start in range(0, n, batch):
+            chunk = rows[start : start + batch]
+            cust, phones, addrs, apps = [], [], [], []
+            for offset, (name, phone, address, area) in enumerate(chunk):
+                cid = start + offset + 1
+                if name not in keys_cache:
+                    k = name_keys(name)
+                    keys_cache[name] = (k.full, k.initials)
+                full, initials = keys_cache[name]
+                cust.append(
+                    {
+                        "id": cid,
+                        "name": name,
+                        "name_pinyin": full,
+                        "name_initials": initials,
+                        "service_area": area,
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 1,
+                    }
+                )
+                phones.append(
+                    {
+                        "customer_id": cid,
+                        "position": 0,
+                        "raw": phone,
+                        "normalized": phone,
+                        "last4": phone[-4:],
+                    }
+                )
+                addrs.append({"customer_id": cid, "position": 0, "text": address, "area": area})
+                if cid % 2 == 0:
+                    apps.append(
+                        {
+                            "customer_id": cid,
+                            "category": CATEGORIES[cid % 5],
+                            "model": "KFR-35GW",
+                            "serial": f"SN{cid:08d}",
+                            "purchase_date": date(2024, 1, 1),
+                            "created_at": now,
+                        }
+                    )
+            conn.execute(insert(Customer), cust)
+            conn.execute(insert(CustomerPhone), phones)
+            conn.execute(insert(CustomerAddress), addrs)
+            if apps:
+                conn.execute(insert(Appliance), apps)
+        if db.dialect == "postgresql":
+            conn.execute(text("SELECT setval('customers_id_seq', :n)"), {"n": n})
+            conn.execute(text("ANALYZE"))
+        else:
+            conn.execute(text("ANALYZE"))
+
+
+def queries(db: Database) -> dict[str, str]:
+    """Typical things a clerk types, taken from the loaded data."""
+
+    def first(sql: str) -> str:
+        with db.engine.connect() as conn:
+            return str(conn.execute(text(sql)).scalar())
+
+    name = first("SELECT name FROM customers WHERE id = 1234")
+    phone = first("SELECT normalized FROM customer_phones WHERE customer_id = 4321")
+    return {
+        "surname 张 (many)": "张",
+        "full name": name,
+        "initials zw": "zw",
+        "pinyin zhangwei": "zhangwei",
+        "last 4 digits": phone[-4:],
+        "full mobile": phone,
+        "address part": "建国路12号",
+        "serial": "SN00004242",
+        "no match": "qqxx",
+    }
+
+
+@contextmanager
+def captured(db: Database) -> Iterator[list[tuple[str, Any]]]:
+    statements: list[tuple[str, Any]] = []
+
+    def grab(_c: Any, _cur: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", grab)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", grab)
+
+
+def timed(fn: Callable[[], object], repeats: int = REPEATS) -> float:
+    """Median seconds of ``repeats`` runs after one warm-up."""
+    fn()
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def bare_sql(db: Database, actor: Actor, query: str) -> Callable[[], object]:
+    with captured(db) as statements:
+        customers.search_customers(db, actor, query)
+    raw = db.engine.raw_connection()
+
+    def run() -> object:
+        cur = raw.cursor()
+        for statement, params in statements:
+            if statement.strip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SELECT 1")):
+                continue
+            cur.execute(statement, params)
+            cur.fetchall()
+        cur.close()
+        raw.rollback()
+        return None
+
+    return run
+
+
+def ui_keystroke(db: Database, actor: Actor, query: str) -> tuple[float, int]:
+    """Seconds from the last key press of ``query`` to rows in the model, and the row count."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.ui.changes import ChangeHub
+    from desk_app.ui.context import Desk
+    from desk_app.ui.customer_lookup import CustomerLookup
+    from desk_app.ui.operations import BackgroundOps
+
+    app = QApplication.instance() or QApplication([])
+    ops = BackgroundOps()
+    settings = QSettings(str(Path(tempfile.gettempdir()) / "bench.ini"), QSettings.Format.IniFormat)
+    desk = Desk(db, actor, ops, ChangeHub(db, ops), settings)
+    screen = CustomerLookup(desk)
+    screen.resize(1200, 700)
+    screen.show()
+    samples, count = [], 0
+    for _ in range(REPEATS + 1):
+        screen.search_box.blockSignals(True)
+        screen.search_box.setText(query[:-1])
+        screen.search_box.blockSignals(False)
+        screen.model.search("")
+        done: list[float] = []
+        screen.model.rows_loaded.connect(lambda _n, done=done: done.append(time.perf_counter()))
+        char = query[-1]
+        t0 = time.perf_counter()
+        if char.isascii():
+            QTest.keyClick(screen.search_box, char)
+        else:
+            screen.search_box.insert(char)  # what an input method's commit does
+        deadline = t0 + 30
+        while not done and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.0005)
+        screen.model.rows_loaded.disconnect()
+        samples.append(done[0] - t0)
+        count = screen.model.rowCount()
+        app.processEvents()
+    screen.close()
+    ops.shutdown()
+    return statistics.median(samples[1:]), count
+
+
+@contextmanager
+def sqlite_db(workdir: Path) -> Iterator[Database]:
+    path = workdir / f"bench-{uuid.uuid4().hex[:6]}.sqlite3"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    db = Database(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def postgres_db() -> Iterator[Database]:
+    base = normalize_url(
+        os.environ.get("DESK_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    )
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = f"desk_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    db = Database(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name},
+            )
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+def bench(db: Database, n: int, label: str) -> None:
+    t0 = time.perf_counter()
+    load_customers(db, n)
+    print(f"\n== {label}: {n:,} customers loaded in {time.perf_counter() - t0:.1f} s")
+    users.create_user(db, None, "bench", "bench-pass", Role.MANAGER, "Bench")
+    actor = users.authenticate(db, "bench", "bench-pass")
+    from desk_app.ui.customer_lookup import DEBOUNCE_MS
+
+    header = (
+        f"{'query':<20}{'rows':>6}{'sql ms':>9}{'service':>9}{'ui ms':>8}{'ui-200':>8}{'ratio':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for what, query in queries(db).items():
+        sql = timed(bare_sql(db, actor, query))
+        service = timed(lambda q=query: customers.search_customers(db, actor, q))
+        ui, rows = ui_keystroke(db, actor, query)
+        net = ui - DEBOUNCE_MS / 1000
+        ratio = net / sql if sql > 0 else float("inf")
+        print(
+            f"{what:<20}{rows:>6}{sql * 1000:>9.1f}{service * 1000:>9.1f}"
+            f"{ui * 1000:>8.0f}{net * 1000:>8.0f}{ratio:>7.1f}"
+        )
+    print("ratio = (ui - 200 ms debounce) / sql; sql = the service's statements on a raw cursor")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--customers", type=int, default=int(os.environ.get("DESK_BENCH_CUSTOMERS", 200_000))
+    )
+    parser.add_argument("--engines", default="sqlite,postgres")
+    args = parser.parse_args()
+    engines = args.engines.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        if "sqlite" in engines:
+            with sqlite_db(Path(tmp)) as db:
+                bench(db, args.customers, "SQLite")
+        if "postgres" in engines:
+            with postgres_db() as db:
+                bench(db, args.customers, "PostgreSQL")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
