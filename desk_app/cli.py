@@ -23,9 +23,11 @@ from desk_app.services.database import Database
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand without --db must not overwrite `desk-app --db URL cmd`.
     parser.add_argument(
         "--db",
         metavar="URL",
+        default=argparse.SUPPRESS,
         help="database URL (sqlite:///path or postgresql://user@host/db); "
         "default: DESK_DATABASE_URL, the config file, or the embedded file",
     )
@@ -168,6 +170,7 @@ def _cmd_stock(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
     try:
         if args.command is None:
             from desk_app.ui.app import run

@@ -80,3 +80,11 @@ def test_help_works_without_a_database() -> None:
     )
     assert result.returncode == 0
     assert "--customers" in result.stdout and "--db" in result.stdout
+
+
+def test_db_option_before_or_after_the_command(tmp_path: Path) -> None:
+    before = tmp_path / "before.sqlite3"
+    after = tmp_path / "after.sqlite3"
+    assert main(["--db", f"sqlite:///{before}", "db", "upgrade"]) == 0
+    assert main(["db", "upgrade", "--db", f"sqlite:///{after}"]) == 0
+    assert before.exists() and after.exists()
