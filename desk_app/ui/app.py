@@ -129,6 +129,10 @@ def run(config: AppConfig) -> int:
         window = MainWindow(desk, scanner=scanner)
         ops.default_failure = lambda error: log.error("background failure: %s", error)
         window.show()
+        # Straight after the sign-in dialog closes nothing may be active: make the desk the
+        # active window so its keyboard shortcuts (F2..F10, Ctrl+G) work at once.
+        window.raise_()
+        window.activateWindow()
         changes.start()
         code = app.exec()
         changes.stop()

@@ -49,6 +49,7 @@ def test_every_screen_reachable_with_shortcut_shown(qtbot: QtBot, desk: Desk) ->
         "followups": "F7",
         "dashboard": "F8",
         "maintenance": "F9",
+        "feedback": "F10",
     }
     for key, shortcut in expected.items():
         action = window.actions[key]
@@ -56,11 +57,11 @@ def test_every_screen_reachable_with_shortcut_shown(qtbot: QtBot, desk: Desk) ->
         assert action.shortcut().toString() == shortcut
         action.trigger()
         assert window.current_screen() == key
-    for key in ("dispatch", "stock", "complaints", "followups", "dashboard", "maintenance"):
+    for key in expected.keys() - {"lookup", "intake"}:
         screen = window.screens[key]
         assert isinstance(screen, PlaceholderScreen)
         assert len(screen.description) > 40
-    assert window.nav.count() == 8
+    assert window.nav.count() == 9
     assert "Ctrl+N" in window.nav.item(1).text()
 
 
@@ -255,3 +256,26 @@ def test_language_choice_is_remembered_for_next_start(qtbot: QtBot, desk: Desk) 
     assert window.language_actions["zh_CN"].isChecked()
     assert not window.language_actions["en"].isChecked()
     assert "next time" in window.statusBar().currentMessage()
+
+
+def test_function_keys_reach_every_real_screen(qtbot: QtBot, desk: Desk) -> None:
+    """The real screens, reached by pressing the keys a clerk presses."""
+    window = _window(qtbot, desk, real=True)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.lookup.focus_search()
+    keys = {
+        Qt.Key.Key_F4: "dispatch",
+        Qt.Key.Key_F5: "stock",
+        Qt.Key.Key_F6: "complaints",
+        Qt.Key.Key_F7: "followups",
+        Qt.Key.Key_F9: "maintenance",
+        Qt.Key.Key_F10: "feedback",
+        Qt.Key.Key_F2: "lookup",
+    }
+    for key, screen in keys.items():
+        focus = QApplication.focusWidget() or window
+        qtbot.keyClick(focus, key)
+        qtbot.waitUntil(lambda s=screen: window.current_screen() == s, timeout=3000)
+        assert not isinstance(window.screens[screen], PlaceholderScreen)
+    assert isinstance(window.screens["dashboard"], PlaceholderScreen)
