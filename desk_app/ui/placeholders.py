@@ -54,6 +54,11 @@ def descriptions() -> dict[str, str]:
             "Follow-ups: completed tickets due for a follow-up call, the call's outcome and "
             "the customer's five satisfaction ratings.",
         ),
+        "feedback": QCoreApplication.translate(
+            "PlaceholderScreen",
+            "Feedback forms: scan the code of a signed service feedback form and enter the "
+            "customer's five ratings and comments, one form after another.",
+        ),
         "maintenance": QCoreApplication.translate(
             "PlaceholderScreen",
             "Maintenance reminders: appliances due for preventive maintenance by age, to "

@@ -235,18 +235,6 @@ def test_lost_connection_shows_in_status_bar(
     qtbot.waitUntil(lambda: "Connected" in window.connection_label.text(), timeout=5000)
 
 
-def test_screens_of_other_issues_are_built_when_present(qtbot: QtBot, desk: Desk) -> None:
-    from desk_app.ui.main_window import SCREEN_MODULES, available_screens
-
-    found = available_screens()
-    window = _window(qtbot, desk, real=True)
-    for key in SCREEN_MODULES:
-        screen = window.screens[key]
-        assert isinstance(screen, PlaceholderScreen) == (key not in found), key
-        window.actions[key].trigger()
-        assert window.current_screen() == key
-
-
 def test_language_choice_is_remembered_for_next_start(qtbot: QtBot, desk: Desk) -> None:
     from desk_app.ui.main_window import LANGUAGE_KEY
 
