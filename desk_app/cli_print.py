@@ -52,6 +52,12 @@ def add_print_parser(sub: Any, db_option: DbOption) -> None:
 def _add_stock_documents(kinds: Any, doc: Callable[..., argparse.ArgumentParser]) -> None:
     doc("requisition", "a parts requisition (配件领用单)", "number", "requisition number")
     doc("count-sheet", "a stocktake count sheet (盘点表)", "stocktake", "stocktake id")
+    doc(
+        "returned-part-slip",
+        "the returned-part slip (旧件返还单) of every damaged part registered for a ticket",
+        "ticket",
+        "ticket number",
+    )
 
 
 def run_print(args: argparse.Namespace, db: Database) -> int:
@@ -81,6 +87,8 @@ def run_print(args: argparse.Namespace, db: Database) -> int:
             return 1
     elif args.document == "requisition":
         data = paperwork.requisition(db, actor, args.number, lang)
+    elif args.document == "returned-part-slip":
+        data = paperwork.returned_part_slip(db, actor, args.ticket, lang)
     else:
         data = paperwork.count_sheet(db, actor, int(args.stocktake), lang)
     pdf = render_pdf(data, paperwork.company_header(db), paper=args.paper)

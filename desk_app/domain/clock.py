@@ -323,17 +323,26 @@ def clock_state(
     )
 
 
-def format_remaining(seconds: float) -> str:
-    """Card text for time left: "2d 03:15", "03:15", "-05:20" (a "d" is 24 counted hours).
+def split_remaining(seconds: float) -> tuple[str, int, str]:
+    """Time left as (sign, whole days, "HH:MM"): ("-", 2, "01:00"); a day is 24 counted hours.
 
-    Rounds down to the minute, so the text turns negative exactly when the clock does.
+    Rounds down to the minute, so the sign turns "-" exactly when the clock does.
+    The words around the days are the caller's (``ui.labels.remaining_text``).
     """
     if not math.isfinite(seconds):
         raise ValueError(f"not a number of seconds: {seconds}")
     minutes = math.floor(seconds / 60)
     sign = "-" if minutes < 0 else ""
     days, rest = divmod(abs(minutes), 24 * 60)
-    hh_mm = f"{rest // 60:02d}:{rest % 60:02d}"
+    return sign, days, f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def format_remaining(seconds: float) -> str:
+    """Time left for logs and reports: "2d 03:15", "03:15", "-05:20" (see ``split_remaining``).
+
+    Screens show ``ui.labels.remaining_text`` instead, which says "d" in the clerk's language.
+    """
+    sign, days, hh_mm = split_remaining(seconds)
     return f"{sign}{days}d {hh_mm}" if days else f"{sign}{hh_mm}"
 
 

@@ -1,4 +1,5 @@
-"""Refusals of the printing layer: no usable font, or a character no font can draw."""
+"""Refusals of printing: no usable font, a character no font can draw, no such printer,
+a job the printer would not take."""
 
 from __future__ import annotations
 
@@ -44,3 +45,15 @@ class MissingGlyphs(PrintingError):
         )
         self.chars = chars
         self.context = context
+
+
+class PrinterNotFound(PrintingError):
+    """The printer a document kind is set to print on is not installed on this PC."""
+
+    def __init__(self, printer_name: str) -> None:
+        super().__init__(f"printer {printer_name!r} is not installed")
+        self.printer_name = printer_name
+
+
+class PrintFailed(PrintingError):
+    """The PDF could not be read or the printer refused the job; nothing was printed."""

@@ -236,6 +236,12 @@ def set_disposition(
     return db.write(tx)
 
 
+def get_damaged(db: Database, actor: Actor, damaged_id: int) -> DamagedView:
+    """One returned faulty part; NotFound if no part was registered with this id."""
+    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    return db.read(lambda s: _one(s, damaged_id))
+
+
 def list_damaged(
     db: Database, actor: Actor, *, pending_only: bool = True, ticket_id: int | None = None
 ) -> list[DamagedView]:

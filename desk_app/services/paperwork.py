@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import Appliance, Customer, Requisition, Technician, Ticket
+from desk_app.db.models import Appliance, Customer, Part, Requisition, Technician, Ticket
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.printing.data import (
@@ -22,6 +22,8 @@ from desk_app.printing.data import (
     FeedbackFormData,
     RequisitionData,
     RequisitionLine,
+    ReturnedPartLine,
+    ReturnedPartSlipData,
     WorkOrderData,
 )
 from desk_app.services import settings
@@ -206,6 +208,70 @@ def requisition(
             for line in r.lines
         ),
         notes=r.notes or "",
+        language=language,
+    )
+
+
+def returned_slip_number(damaged_id: int) -> str:
+    """The number printed on the slip of one registered damaged part (and its file name)."""
+    return f"JH{damaged_id:06d}"
+
+
+def returned_part_slip(
+    db: Database, actor: Actor, key: int | str, language: str = "zh_CN"
+) -> ReturnedPartSlipData:
+    """The returned-part slip (旧件返还单): of one registered damaged part (``key`` its
+    id), or of every damaged part registered for a ticket (``key`` the ticket number),
+    in the order they came back. NotFound if the ticket has none."""
+    from desk_app.services import damaged_parts
+
+    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    _check_language(language)
+    if isinstance(key, int):
+        returned = [damaged_parts.get_damaged(db, actor, key)]
+        slip_no = returned_slip_number(key)
+    else:
+        number = (key or "").strip().upper()
+        ticket_id = db.read(lambda s: _ticket(s, number).id)
+        returned = damaged_parts.list_damaged(db, actor, pending_only=False, ticket_id=ticket_id)
+        returned.reverse()  # listed newest first
+        if not returned:
+            raise NotFound("damaged part", number)
+        slip_no = f"JH-{number}"
+    part_ids = [d.part_id for d in returned if d.part_id is not None]
+
+    def q(s: Session) -> tuple[str, str, str, dict[int, str | None], ZoneInfo]:
+        t = s.get(Ticket, returned[0].ticket_id)
+        assert t is not None
+        customer, _appliance, tech = _parts(s, t)
+        rows = s.execute(select(Part.id, Part.spec).where(Part.id.in_(part_ids)))
+        specs = {part_id: spec for part_id, spec in rows}
+        return t.number, customer.name, tech.name if tech else "", specs, settings.timezone(s)
+
+    ticket_no, customer_name, technician, specs, tz = db.read(q)
+    lines = []
+    for d in returned:
+        name = d.part_name or d.description
+        spec = specs.get(d.part_id) if d.part_id is not None else None
+        serial = f"S/N {d.serial}" if d.serial else ""
+        lines.append(
+            ReturnedPartLine(
+                part_code=d.part_code or "",
+                name=name,
+                spec=" · ".join(x for x in (spec, serial) if x),
+                qty=d.quantity,
+                reason=d.description if d.description != name else "",
+            )
+        )
+    return ReturnedPartSlipData(
+        slip_no=slip_no,
+        ticket_no=ticket_no,
+        returned_by=technician,
+        received_by=", ".join(dict.fromkeys(d.received_by for d in returned)),
+        returned_at=_local(max(d.received_at for d in returned), tz),
+        customer_name=customer_name,
+        lines=tuple(lines),
+        notes="\n".join(d.notes for d in returned if d.notes),
         language=language,
     )
 

@@ -27,6 +27,7 @@ from desk_app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from desk_app.printing.errors import FontNotFound, MissingGlyphs, PrinterNotFound, PrintFailed
 from desk_app.ui import labels
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ SERVICE_MESSAGES = (
     ),
 )
 
-# Sentences with a number or a value in them: English pattern → translatable template.
+# Sentences with numbers or values in them: English pattern → translatable template,
+# whose %1, %2, ... take the pattern's groups.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"^Too long: at most (\d+) characters\.$"),
@@ -96,6 +98,112 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^The password needs at least (\d+) characters\.$"),
         QT_TRANSLATE_NOOP("ServiceMessages", "The password needs at least %1 characters."),
     ),
+    # the stock services'
+    (
+        re.compile(r"^Code (.+) is already in use\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Code %1 is already in use."),
+    ),
+    (
+        re.compile(r"^Barcode (.+) is already on another part\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Barcode %1 is already on another part."),
+    ),
+    (
+        re.compile(r"^(.+) holds damaged parts; they can never be issued or moved out\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "%1 holds damaged parts; they can never be issued or moved out.",
+        ),
+    ),
+    (
+        re.compile(r"^(.+) is no longer in use\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "%1 is no longer in use."),
+    ),
+    (re.compile(r"^At most (\d+)\.$"), QT_TRANSLATE_NOOP("ServiceMessages", "At most %1.")),
+    (
+        re.compile(r"^At most (\d+) models\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "At most %1 models."),
+    ),
+    (
+        re.compile(r"^At most (\d+) lines on one requisition\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "At most %1 lines on one requisition."),
+    ),
+    (
+        re.compile(r"^The quantity must be at most (\d+)\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "The quantity must be at most %1."),
+    ),
+    (
+        re.compile(r"^Only (\d+) of this line are out; at most \d+ can come back\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Only %1 of this line are out; at most %1 can come back.",
+        ),
+    ),
+    (
+        re.compile(r"^Requisition (\S+) was already issued by (.+) at (.+)\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Requisition %1 was already issued by %2 at %3.",
+        ),
+    ),
+    (
+        re.compile(r"^Requisition (\S+) was cancelled\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Requisition %1 was cancelled."),
+    ),
+    (
+        re.compile(r"^Ticket (\S+) is closed; .+ is not possible\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Ticket %1 is closed; its parts can no longer change.",
+        ),
+    ),
+    (
+        re.compile(r"^Ticket (\S+) is cancelled; .+ is not possible\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Ticket %1 is cancelled; its parts can no longer change.",
+        ),
+    ),
+    (
+        re.compile(r"^A stocktake of (.+) is already open \(No\. (\d+)\)\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "A stocktake of %1 is already open (No. %2).",
+        ),
+    ),
+    (
+        re.compile(r"^This stocktake is already posted\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "This stocktake is already posted."),
+    ),
+    (
+        re.compile(r"^This stocktake is already cancelled\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "This stocktake is already cancelled."),
+    ),
+    (
+        re.compile(r"^(\d+) parts are not counted yet\..*$", re.S),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "%1 parts are not counted yet. Count them, or confirm that they are not there "
+            "(counted as zero).",
+        ),
+    ),
+    (
+        re.compile(r"^Movement (\d+) was already reversed by (.+) at (.+)\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Movement %1 was already reversed by %2 at %3.",
+        ),
+    ),
+    (
+        re.compile(r"^Line (\d+) is not on (\S+)\.$"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 is not on %2."),
+    ),
+    (
+        re.compile(r"^Already decided: (\S+); it cannot be changed\.$"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Already decided: %1; it cannot be changed.",
+        ),
+    ),
 )
 
 
@@ -107,7 +215,10 @@ def service_text(message: str) -> str:
     for pattern, template in _PATTERNS:
         match = pattern.match(message)
         if match:
-            return QCoreApplication.translate(CONTEXT, template).replace("%1", match.group(1))
+            text = QCoreApplication.translate(CONTEXT, template)
+            for n, value in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{n}", value)
+            return text
     return message
 
 
@@ -118,6 +229,59 @@ def conflict_text(error: ConflictError, tz: ZoneInfo | None = None) -> str:
         .replace("%1", error.who)
         .replace("%2", when)
     )
+
+
+def _nouns() -> dict[str, str]:
+    """What the services call a record (``NotFound.what``, ``IllegalTransition.what``,
+    ``DuplicateEntry.what``), in the clerk's language; unknown names are shown as they are."""
+    return {
+        "customer": QCoreApplication.translate("Errors", "customer"),
+        "appliance": QCoreApplication.translate("Errors", "appliance"),
+        "ticket": QCoreApplication.translate("Errors", "ticket"),
+        "complaint": QCoreApplication.translate("Errors", "complaint"),
+        "followup call": QCoreApplication.translate("Errors", "follow-up call"),
+        "follow-up": QCoreApplication.translate("Errors", "follow-up"),
+        "follow-up rating": QCoreApplication.translate("Errors", "follow-up rating"),
+        "feedback form": QCoreApplication.translate("Errors", "feedback form"),
+        "maintenance ticket": QCoreApplication.translate("Errors", "maintenance ticket"),
+        "user": QCoreApplication.translate("Errors", "user"),
+        "manager": QCoreApplication.translate("Errors", "manager"),
+        "technician": QCoreApplication.translate("Errors", "technician"),
+        "part": QCoreApplication.translate("Errors", "part"),
+        "stock location": QCoreApplication.translate("Errors", "stock location"),
+        "requisition": QCoreApplication.translate("Errors", "requisition"),
+        "requisition line": QCoreApplication.translate("Errors", "requisition line"),
+        "movement": QCoreApplication.translate("Errors", "movement"),
+        "damaged part": QCoreApplication.translate("Errors", "damaged part"),
+        "stocktake": QCoreApplication.translate("Errors", "stocktake"),
+    }
+
+
+def _noun(what: str) -> str:
+    """A service's name for a kind of record (``NotFound.what``...) in the clerk's language."""
+    return _nouns().get(what, what)
+
+
+def _printing_text(error: DeskError) -> str:
+    if isinstance(error, FontNotFound):
+        return QCoreApplication.translate(
+            "Errors",
+            "No TrueType font with Chinese characters was found, so nothing can be printed. "
+            "Install one (for example Microsoft YaHei) or set DESK_PRINT_FONT to a .ttf/.ttc "
+            "file.",
+        )
+    if isinstance(error, MissingGlyphs):
+        return QCoreApplication.translate(
+            "Errors",
+            "Cannot print %1: no installed font has these characters. Remove them from "
+            "the text, or set DESK_PRINT_FONT to a font that has them.",
+        ).replace("%1", " ".join(error.chars))
+    if isinstance(error, PrinterNotFound):
+        return QCoreApplication.translate(
+            "Errors", "The printer %1 is not installed on this computer."
+        ).replace("%1", error.printer_name)
+    head = QCoreApplication.translate("Errors", "Printing failed; nothing was printed.")
+    return f"{head}\n{error}" if str(error) else head
 
 
 def message_for(error: BaseException, tz: ZoneInfo | None = None) -> str:
@@ -137,15 +301,19 @@ def message_for(error: BaseException, tz: ZoneInfo | None = None) -> str:
             "%1", error.action
         )
     if isinstance(error, NotFound):
+        if error.what == "barcode":
+            return QCoreApplication.translate(
+                "Errors", "Unknown code %1: no part has this barcode or code."
+            ).replace("%1", str(error.key))
         return (
             QCoreApplication.translate("Errors", "Not found: %1 %2.")
-            .replace("%1", str(error.what))
+            .replace("%1", _noun(error.what))
             .replace("%2", str(error.key))
         )
     if isinstance(error, IllegalTransition):
         return QCoreApplication.translate(
-            "Errors", "This cannot be done in the ticket's current state."
-        )
+            "Errors", "This cannot be done in the current state of the %1."
+        ).replace("%1", _noun(error.what))
     if isinstance(error, NotEnoughStock):
         return (
             QCoreApplication.translate("Errors", "Not enough stock of %1: %2 available.")
@@ -153,7 +321,13 @@ def message_for(error: BaseException, tz: ZoneInfo | None = None) -> str:
             .replace("%2", str(error.available))
         )
     if isinstance(error, DuplicateEntry):
-        return QCoreApplication.translate("Errors", "This was already entered.")
+        return (
+            QCoreApplication.translate("Errors", "Already entered: %1 %2.")
+            .replace("%1", _noun(error.what))
+            .replace("%2", str(error.key))
+        )
+    if isinstance(error, FontNotFound | MissingGlyphs | PrinterNotFound | PrintFailed):
+        return _printing_text(error)
     if isinstance(error, DeskError):
         return service_text(str(error))
     log.error("unexpected error", exc_info=error)

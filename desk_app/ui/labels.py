@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-from desk_app.domain.clock import ClockState, ClockStatus, format_remaining
+from desk_app.domain.clock import ClockState, ClockStatus, split_remaining
 from desk_app.domain.enums import Channel, Role, TicketKind, TicketStatus, Urgency, WarrantyStatus
 
 
@@ -142,9 +142,21 @@ OPEN_STATUSES = frozenset(
 )
 
 
+def remaining_text(seconds: float) -> str:
+    """Time left on a clock: "1d 11:33" / "1天 11:33", "03:15", "-05:20"."""
+    sign, days, hh_mm = split_remaining(seconds)
+    if not days:
+        return f"{sign}{hh_mm}"
+    return (
+        QCoreApplication.translate("Labels", "%1d %2")
+        .replace("%1", f"{sign}{days}")
+        .replace("%2", hh_mm)
+    )
+
+
 def clock_text(state: ClockState) -> str:
     """ "03:15 left", "overdue 05:20", "paused (03:15 left)", "met", "missed"."""
-    left = format_remaining(abs(state.remaining_seconds))
+    left = remaining_text(abs(state.remaining_seconds))
     if state.status is ClockStatus.MET:
         return QCoreApplication.translate("Labels", "met")
     if state.status is ClockStatus.MISSED:

@@ -38,10 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
+from desk_app.printing.errors import PrinterNotFound, PrintFailed
 
 MAX_PRINT_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; more buys nothing on paper
-CONTEXT = "PrintPreview"
 
 # Paper names of desk_app.printing.PAPER_SIZES (what the settings store) as Qt page sizes.
 _PAPER: dict[str, tuple[float, float]] = {
@@ -51,22 +50,6 @@ _PAPER: dict[str, tuple[float, float]] = {
     "A5-landscape": (210.0, 148.0),
     "tag-70x50": (70.0, 50.0),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-class PrinterNotFound(DeskError):
-    """The printer a document kind is set to print on is not installed on this PC."""
-
-    def __init__(self, printer_name: str) -> None:
-        super().__init__(f"printer {printer_name!r} is not installed")
-        self.printer_name = printer_name
-
-
-class PrintFailed(DeskError):
-    """The PDF could not be read or the printer refused the job; nothing was printed."""
 
 
 def load_pdf(pdf: bytes, parent: Any = None) -> tuple[QPdfDocument, QBuffer]:
@@ -182,7 +165,7 @@ def print_pdf_direct(
 def ask_print_options(printer: QPrinter, parent: QWidget | None) -> bool:
     """The system print dialog (printer, pages, copies) for ``printer``; False if cancelled."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print"))
+    dialog.setWindowTitle(QCoreApplication.translate("PrintPreviewDialog", "Print"))
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
     return bool(dialog.exec() == QDialog.DialogCode.Accepted)
 
@@ -330,7 +313,9 @@ def open_work_order_preview(
         dialog = PrintPreviewDialog(
             pdf,
             parent,
-            title=_tr("Work order %1").replace("%1", number),
+            title=QCoreApplication.translate("PrintPreviewDialog", "Work order %1").replace(
+                "%1", number
+            ),
             file_name=f"{number}.pdf",
             paper="A4",
         )

@@ -21,9 +21,9 @@ from desk_app.services import parts
 from desk_app.services.parts import PartView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.stock_labels import GREY, RED, fmt_qty
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.stock_models import PagedModel
 from desk_app.ui.stock_part_detail import PartDetail
 from desk_app.ui.stock_part_dialog import PartDialog
@@ -142,7 +142,7 @@ class PartCatalogue(QWidget):
         self.search_box.down_pressed.connect(self._into_results)
         self.inactive.toggled.connect(lambda _on: self._search_now())
         self.model.rows_loaded.connect(self._rows_loaded)
-        self.model.load_failed.connect(lambda e: self.status.setText(stock_message(e, desk.tz)))
+        self.model.load_failed.connect(lambda e: self.status.setText(message_for(e, desk.tz)))
         self.model.loading_changed.connect(
             lambda busy: self.status.setText(self.tr("Searching…")) if busy else None
         )
@@ -193,7 +193,7 @@ class PartCatalogue(QWidget):
 
     def _not_a_code(self, error: BaseException) -> None:
         if not isinstance(error, NotFound):
-            self.status.setText(stock_message(error, self.desk.tz))
+            self.status.setText(message_for(error, self.desk.tz))
             return
         self._select_after_load = -1  # the first row
         self._search_now()

@@ -1,6 +1,6 @@
 """旧件返还: faulty parts brought back from appliances, registered against their ticket,
 kept apart from sellable stock until their disposition (scrap, back to the supplier,
-claim from the manufacturer) is decided."""
+claim from the manufacturer) is decided; the returned-part slip (旧件返还单) printed."""
 
 from __future__ import annotations
 
@@ -23,15 +23,17 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.enums import DamagedDisposition
 from desk_app.domain.permissions import Perm
-from desk_app.services import damaged_parts, tickets
+from desk_app.printing import render_pdf
+from desk_app.services import damaged_parts, paperwork, tickets
 from desk_app.services.damaged_parts import DamagedView
 from desk_app.services.tickets import TicketView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
-from desk_app.ui.stock_labels import AMBER, RED, dispositions, fmt_qty
-from desk_app.ui.stock_messages import not_allowed_tip, stock_message
+from desk_app.ui.errors import message_for
+from desk_app.ui.stock_labels import AMBER, RED, dispositions, fmt_qty, not_allowed_tip
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_movements import quantity_box
+from desk_app.ui.stock_printing import open_preview, print_language
 from desk_app.ui.stock_requisition_dialog import ticket_text
 from desk_app.ui.stock_widgets import (
     PartPicker,
@@ -69,6 +71,8 @@ class DamagedPanel(QWidget):
         self.decide_button = QPushButton(
             self.tr("&Decide disposition…"), objectName="decideDamaged"
         )
+        self.print_button = QPushButton(self.tr("Print &slip…"), objectName="printDamagedSlip")
+        self.print_button.setToolTip(self.tr("The returned-part slip of the selected part"))
         can_move = desk.can(Perm.MOVE_STOCK)
         self.register_button.setEnabled(can_move)
         for button in (self.register_button, self.decide_button):
@@ -109,6 +113,7 @@ class DamagedPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.register_button)
         top.addWidget(self.decide_button)
+        top.addWidget(self.print_button)
         top.addStretch(1)
         top.addWidget(self.pending_only)
         layout = QVBoxLayout(self)
@@ -118,6 +123,7 @@ class DamagedPanel(QWidget):
         self.pending_only.toggled.connect(lambda _on: self.refresh())
         self.register_button.clicked.connect(self.register)
         self.decide_button.clicked.connect(self.decide)
+        self.print_button.clicked.connect(lambda: self.print_slip(self.current()))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self._selected(QItemSelection(), QItemSelection())
 
@@ -126,7 +132,7 @@ class DamagedPanel(QWidget):
         desk.ops.run(
             lambda: damaged_parts.list_damaged(desk.db, desk.actor, pending_only=pending),
             on_success=self._loaded,
-            on_failure=lambda e: self.status.setText(stock_message(e, desk.tz)),
+            on_failure=lambda e: self.status.setText(message_for(e, desk.tz)),
             key=f"damaged-{id(self)}",
             owner=self,
         )
@@ -150,6 +156,7 @@ class DamagedPanel(QWidget):
         self.decide_button.setEnabled(
             self.desk.can(Perm.MOVE_STOCK) and row is not None and row.disposition is D.PENDING
         )
+        self.print_button.setEnabled(row is not None)
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -164,6 +171,26 @@ class DamagedPanel(QWidget):
     def decide(self) -> QDialog | None:
         row = self.current()
         return self._open(DispositionDialog(self.desk, row, self)) if row is not None else None
+
+    def print_slip(self, row: DamagedView | None) -> None:
+        """The returned-part slip of ``row``, rendered off the GUI thread, in the print preview
+        (``last_dialog`` once shown)."""
+        if row is None:
+            return
+        desk, damaged_id, language = self.desk, row.id, print_language()
+        slip_no = paperwork.returned_slip_number(damaged_id)
+        open_preview(
+            desk,
+            self,
+            lambda: render_pdf(
+                paperwork.returned_part_slip(desk.db, desk.actor, damaged_id, language),
+                paperwork.company_header(desk.db),
+            ),
+            title=self.tr("Returned-part slip %1").replace("%1", slip_no),
+            file_name=f"{slip_no}.pdf",
+            key=f"print-damaged-{id(self)}",
+            on_shown=lambda d: setattr(self, "last_dialog", d),
+        )
 
 
 class RegisterDamagedDialog(StockDialog):
@@ -231,7 +258,7 @@ class RegisterDamagedDialog(StockDialog):
     def _ticket_failed(self, error: BaseException) -> None:
         self.ticket = None
         self.ticket_info.setStyleSheet(f"color: {RED};")
-        self.ticket_info.setText(stock_message(error, self.desk.tz))
+        self.ticket_info.setText(message_for(error, self.desk.tz))
 
     def _picked(self, part: Any) -> None:
         if part is not None and not self.description.text().strip():

@@ -21,8 +21,15 @@ from desk_app.services.stock import MovementView
 from desk_app.services.tickets import TicketView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
-from desk_app.ui.stock_labels import GREY, fmt_qty, fmt_signed, movement_kinds, signed_color
-from desk_app.ui.stock_messages import not_allowed_tip, stock_message
+from desk_app.ui.errors import message_for
+from desk_app.ui.stock_labels import (
+    GREY,
+    fmt_qty,
+    fmt_signed,
+    movement_kinds,
+    not_allowed_tip,
+    signed_color,
+)
 from desk_app.ui.stock_models import PagedModel
 from desk_app.ui.stock_movements import reversal_dialog
 from desk_app.ui.stock_widgets import (
@@ -136,7 +143,7 @@ class LedgerPanel(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.reverse_button.clicked.connect(self.reverse)
         self.model.rows_loaded.connect(self._rows_loaded)
-        self.model.load_failed.connect(lambda e: self.status.setText(stock_message(e, desk.tz)))
+        self.model.load_failed.connect(lambda e: self.status.setText(message_for(e, desk.tz)))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self._locations_ready = False
         self._update_buttons()
@@ -191,7 +198,7 @@ class LedgerPanel(QWidget):
         desk.ops.run(
             lambda: parts.get_part(desk.db, desk.actor, part_id),
             on_success=self._part_loaded,
-            on_failure=lambda e: self.status.setText(stock_message(e, desk.tz)),
+            on_failure=lambda e: self.status.setText(message_for(e, desk.tz)),
             owner=self,
         )
 
@@ -207,7 +214,7 @@ class LedgerPanel(QWidget):
         desk.ops.run(
             lambda: tickets.get_ticket(desk.db, desk.actor, ticket_id),
             on_success=self._ticket_found,
-            on_failure=lambda e: self.status.setText(stock_message(e, desk.tz)),
+            on_failure=lambda e: self.status.setText(message_for(e, desk.tz)),
             owner=self,
         )
 
@@ -235,7 +242,7 @@ class LedgerPanel(QWidget):
     def _ticket_failed(self, error: BaseException) -> None:
         self._ticket_id = None
         self.ticket_info.setStyleSheet("color: #b3261e;")
-        self.ticket_info.setText(stock_message(error, self.desk.tz))
+        self.ticket_info.setText(message_for(error, self.desk.tz))
 
     def _ticket_edited(self, text: str) -> None:
         if self._ticket_id is not None:

@@ -25,8 +25,8 @@ from desk_app.services.dispatch import TechnicianView
 from desk_app.services.parts import LocationView
 from desk_app.services.stock import StockLevelView
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import RED, fmt_qty, location_kinds
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_widgets import (
     LocationCombo,
@@ -118,7 +118,7 @@ class StockByLocation(QWidget):
                 desk.db, desk.actor, location_id=location_id, include_empty=empty
             ),
             on_success=self._loaded,
-            on_failure=lambda e: self.status.setText(stock_message(e, desk.tz)),
+            on_failure=lambda e: self.status.setText(message_for(e, desk.tz)),
             key=f"levels-{id(self)}",
             owner=self,
         )

@@ -20,8 +20,8 @@ from desk_app.services import stock_reports
 from desk_app.services.stock_reports import LowStockRow
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import RED, fmt_qty
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_widgets import (
     make_table,
@@ -146,7 +146,7 @@ class LowStockPanel(QWidget):
         desk.ops.run(
             lambda: stock_reports.low_stock(desk.db, desk.actor, days=days),
             on_success=self._loaded,
-            on_failure=lambda e: self.status.setText(stock_message(e, desk.tz)),
+            on_failure=lambda e: self.status.setText(message_for(e, desk.tz)),
             key=f"low-stock-{id(self)}",
             owner=self,
         )
@@ -193,7 +193,7 @@ class LowStockPanel(QWidget):
 
         def failed(error: BaseException) -> None:
             self.export_button.setEnabled(True)
-            text = str(error) if isinstance(error, OSError) else stock_message(error, desk.tz)
+            text = str(error) if isinstance(error, OSError) else message_for(error, desk.tz)
             self.banner.show_message(
                 self.tr("Could not write the file: %1").replace("%1", text), "error"
             )

@@ -20,8 +20,8 @@ from desk_app.services.parts import PartView
 from desk_app.services.stock import StockLevelView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
-from desk_app.ui.stock_labels import RED, fmt_qty, location_kinds
-from desk_app.ui.stock_messages import not_allowed_tip, stock_message
+from desk_app.ui.errors import message_for
+from desk_app.ui.stock_labels import RED, fmt_qty, location_kinds, not_allowed_tip
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_movements import AdjustmentDialog, ReceiptDialog, TransferDialog
 from desk_app.ui.stock_part_dialog import PartDialog
@@ -165,7 +165,7 @@ class PartDetail(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet(f"color: {RED};")
-        self.message.setText(stock_message(error, self.desk.tz))
+        self.message.setText(message_for(error, self.desk.tz))
         self.message.show()
 
     def _show(self, part: PartView | None) -> None:

@@ -16,7 +16,7 @@ from desk_app.services import parts
 from desk_app.services.parts import MAX_QUANTITY, PartDraft, PartView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
-from desk_app.ui.stock_messages import stock_message
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_widgets import (
     MoneySpin,
     StockDialog,
@@ -162,7 +162,7 @@ class PartDialog(StockDialog):
         desk, part_id, head = (
             self.desk,
             self.part.id if self.part else 0,
-            stock_message(error, self.desk.tz),
+            message_for(error, self.desk.tz),
         )
 
         def show(theirs: PartView) -> None:
@@ -184,7 +184,7 @@ class PartDialog(StockDialog):
         desk.ops.run(
             lambda: parts.get_part(desk.db, desk.actor, part_id),
             on_success=show,
-            on_failure=lambda e: self.banner.show_message(stock_message(e, desk.tz), "error"),
+            on_failure=lambda e: self.banner.show_message(message_for(e, desk.tz), "error"),
             owner=self,
         )
 

@@ -1,5 +1,5 @@
-"""The stock screens' printed forms (requisition, count sheet): rendered off the GUI
-thread, then shown in the shared print preview."""
+"""The stock screens' printed forms (requisition, count sheet, returned-part slip): rendered
+off the GUI thread, then shown in the shared print preview."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import show_error
 from desk_app.ui.print_preview import PrintPreviewDialog
-from desk_app.ui.stock_messages import show_stock_error
 
 
 def print_language() -> str:
@@ -38,7 +38,7 @@ def open_preview(
             on_shown(dialog)
 
     def failed(error: BaseException) -> None:
-        show_stock_error(parent, error, desk.tz)
+        show_error(parent, error, desk.tz)
 
     desk.ops.run(
         render,

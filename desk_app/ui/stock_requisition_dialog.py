@@ -29,8 +29,8 @@ from desk_app.services.stock import StockLevelView
 from desk_app.services.tickets import TicketView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import RED, fmt_qty
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_widgets import (
     LocationCombo,
@@ -256,7 +256,7 @@ class RequisitionDialog(StockDialog):
     def _ticket_failed(self, error: BaseException) -> None:
         self.ticket = None
         self.ticket_info.setStyleSheet(f"color: {RED};")
-        self.ticket_info.setText(stock_message(error, self.desk.tz))
+        self.ticket_info.setText(message_for(error, self.desk.tz))
 
     # ---------------------------------------------------------------- lines
 

@@ -22,9 +22,9 @@ from desk_app.services.parts import PartView
 from desk_app.services.requisitions import RequisitionLineView, RequisitionView, TicketPartsView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_issue_dialog import IssueDialog, ReturnDialog
-from desk_app.ui.stock_labels import AMBER, GREY, fmt_qty, requisition_statuses
-from desk_app.ui.stock_messages import not_allowed_tip, stock_message
+from desk_app.ui.stock_labels import AMBER, GREY, fmt_qty, not_allowed_tip, requisition_statuses
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_movements import ReasonDialog
 from desk_app.ui.stock_printing import open_preview, print_language
@@ -220,7 +220,7 @@ class RequisitionsPanel(QWidget):
         self.model.set_rows([])
         self.lines.set_rows([])
         self.totals.hide()
-        self.status.setText(stock_message(error, self.desk.tz))
+        self.status.setText(message_for(error, self.desk.tz))
         self._update_buttons()
 
     def show_ticket(self, number: str) -> None:

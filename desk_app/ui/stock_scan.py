@@ -22,6 +22,7 @@ from desk_app.services import stocktake
 from desk_app.services.stocktake import StocktakeLineView, StocktakeView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import (
     AMBER,
     fmt_qty,
@@ -30,7 +31,6 @@ from desk_app.ui.stock_labels import (
     signed_color,
     stocktake_statuses,
 )
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_widgets import ScanLineEdit
 from desk_app.ui.table_models import Column
@@ -273,7 +273,7 @@ class ScanPanel(QWidget):
                 "UNKNOWN CODE “%1” — NOT COUNTED.\nCheck the label, or count this part by hand."
             ).replace("%1", code)
         else:
-            text = stock_message(error, self.desk.tz)
+            text = message_for(error, self.desk.tz)
         self.result.setText(text)
         self._style(ERROR_STYLE)
         self.box.setStyleSheet(ERROR_BOX)

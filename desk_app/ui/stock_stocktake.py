@@ -26,7 +26,8 @@ from desk_app.services.parts import MAX_QUANTITY, LocationView
 from desk_app.services.stocktake import StocktakeLineView, StocktakeView
 from desk_app.ui import labels
 from desk_app.ui.context import Desk
-from desk_app.ui.stock_messages import not_allowed_tip, stock_message
+from desk_app.ui.errors import message_for
+from desk_app.ui.stock_labels import not_allowed_tip
 from desk_app.ui.stock_movements import ReasonDialog
 from desk_app.ui.stock_printing import open_preview, print_language
 from desk_app.ui.stock_requisition_dialog import EnterSpin
@@ -192,7 +193,7 @@ class StocktakePanel(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.banner.show_message(stock_message(error, self.desk.tz), "error")
+        self.banner.show_message(message_for(error, self.desk.tz), "error")
         self._confirm_buttons(False)
 
     # ---------------------------------------------------------------- showing

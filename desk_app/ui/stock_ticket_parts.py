@@ -14,8 +14,8 @@ from desk_app.services.requisitions import RequisitionLineView, RequisitionView,
 from desk_app.ui import labels
 from desk_app.ui.changes import Changes
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import AMBER, GREY, fmt_qty, requisition_statuses
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_requisition_dialog import RequisitionDialog
 from desk_app.ui.stock_widgets import make_table
@@ -84,7 +84,7 @@ class TicketParts(QWidget):
         desk.ops.run(
             lambda: requisitions.ticket_parts(desk.db, desk.actor, ticket_id),
             on_success=self._loaded,
-            on_failure=lambda e: self.totals.setText(stock_message(e, desk.tz)),
+            on_failure=lambda e: self.totals.setText(message_for(e, desk.tz)),
             key=f"ticket-parts-{id(self)}",
             owner=self,
         )

@@ -40,8 +40,8 @@ from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.services import parts
 from desk_app.services.parts import LocationView, PartView
 from desk_app.ui.context import Desk
+from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import RED, fmt_qty, location_text
-from desk_app.ui.stock_messages import stock_message
 from desk_app.ui.widgets import Banner, FieldErrors
 
 CONTEXT = "StockWidgets"
@@ -220,7 +220,7 @@ class PartPicker(QWidget):
         self.edit.setFocus()
 
     def _failed(self, error: BaseException) -> None:
-        self._say(stock_message(error, self.desk.tz), RED)
+        self._say(message_for(error, self.desk.tz), RED)
 
     def set_part(self, part: PartView | None) -> None:
         self.part = part
@@ -342,9 +342,9 @@ class StockDialog(QDialog):
     def failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(error, ValidationError) and self.errors.knows(error.field):
-            self.errors.mark(error.field, stock_message(error, self.desk.tz))
+            self.errors.mark(error.field, message_for(error, self.desk.tz))
             return
-        self.banner.show_message(stock_message(error, self.desk.tz), "error")
+        self.banner.show_message(message_for(error, self.desk.tz), "error")
 
     def require(self, field: str, ok: bool, message: str) -> bool:
         if not ok:

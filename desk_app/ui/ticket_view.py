@@ -1,4 +1,5 @@
-"""One ticket at a glance: what the desk needs when a ticket is scanned or looked up."""
+"""One ticket at a glance: what the desk needs when a ticket is scanned or looked up,
+with its history and its parts (what they cost) on tabs."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +28,12 @@ from desk_app.ui.changes import Changes
 from desk_app.ui.context import Desk
 from desk_app.ui.errors import message_for
 from desk_app.ui.printing_hook import WorkOrderPrinter
+from desk_app.ui.stock_ticket_parts import TicketParts
 from desk_app.ui.table_models import Column, RowsModel
 
 
 class TicketDialog(QDialog):
-    """A ticket's facts, clocks and history; refreshes when anyone changes the ticket."""
+    """A ticket's facts, clocks, history and parts; refreshes when anyone changes the ticket."""
 
     loaded = Signal(object)
 
@@ -52,7 +55,7 @@ class TicketDialog(QDialog):
         self._number = number
         self._printer = printer
         self.setWindowTitle(self.tr("Ticket"))
-        self.resize(720, 640)
+        self.resize(860, 720)
 
         self.number_label = QLabel(objectName="ticketNumber")
         self.number_label.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -105,7 +108,6 @@ class TicketDialog(QDialog):
         events_view.setModel(self.events)
         events_view.verticalHeader().hide()
         events_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        events_view.setMaximumHeight(160)
 
         self.error_label = QLabel(wordWrap=True, styleSheet="color: #b3261e;")
         self.error_label.hide()
@@ -123,8 +125,11 @@ class TicketDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.error_label)
         layout.addLayout(self.facts)
-        layout.addWidget(QLabel(self.tr("History")))
-        layout.addWidget(events_view)
+        self.parts = TicketParts(desk, self)
+        self.tabs = QTabWidget(objectName="ticketTabs")
+        self.tabs.addTab(events_view, self.tr("History"))
+        self.tabs.addTab(self.parts, self.tr("Parts"))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
         desk.changes.changed.connect(self._on_changes)
@@ -178,6 +183,8 @@ class TicketDialog(QDialog):
         for key, text in values.items():
             self._fact_labels[key].setText(text)
         self.events.set_rows(t.events)
+        if self.parts.ticket_id != t.id:  # later changes reload it by themselves
+            self.parts.show_ticket(t.id)
         self.print_button.setEnabled(self._printer is not None and self._printer.available)
         self.loaded.emit(t)
 

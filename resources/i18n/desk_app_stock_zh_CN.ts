@@ -201,6 +201,18 @@
         <source>%1 returned part(s) shown, %2 awaiting a decision.</source>
         <translation>显示 %1 件返还旧件，其中 %2 件待处置。</translation>
     </message>
+    <message>
+        <source>Print &amp;slip…</source>
+        <translation>打印返还单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The returned-part slip of the selected part</source>
+        <translation>打印所选旧件的旧件返还单</translation>
+    </message>
+    <message>
+        <source>Returned-part slip %1</source>
+        <translation>旧件返还单 %1</translation>
+    </message>
 </context>
 <context>
     <name>DispositionDialog</name>
@@ -1316,86 +1328,6 @@ Check the label, or count this part by hand.</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <source>Code %1 is already in use.</source>
-        <translation>编码 %1 已被使用。</translation>
-    </message>
-    <message>
-        <source>Barcode %1 is already on another part.</source>
-        <translation>条码 %1 已用于另一个配件。</translation>
-    </message>
-    <message>
-        <source>%1 holds damaged parts; they can never be issued or moved out.</source>
-        <translation>%1 存放的是旧件，不能出库或调出。</translation>
-    </message>
-    <message>
-        <source>%1 is no longer in use.</source>
-        <translation>%1 已停用。</translation>
-    </message>
-    <message>
-        <source>At most %1.</source>
-        <translation>最多 %1。</translation>
-    </message>
-    <message>
-        <source>At most %1 models.</source>
-        <translation>最多 %1 个机型。</translation>
-    </message>
-    <message>
-        <source>At most %1 lines on one requisition.</source>
-        <translation>一张领用单最多 %1 行。</translation>
-    </message>
-    <message>
-        <source>The quantity must be at most %1.</source>
-        <translation>数量最多为 %1。</translation>
-    </message>
-    <message>
-        <source>Only %1 of this line are out; at most %1 can come back.</source>
-        <translation>这一行只发出了 %1 件，最多只能退回 %1 件。</translation>
-    </message>
-    <message>
-        <source>Requisition %1 was already issued by %2 at %3.</source>
-        <translation>领用单 %1 已由 %2 于 %3 出库。</translation>
-    </message>
-    <message>
-        <source>Requisition %1 was cancelled.</source>
-        <translation>领用单 %1 已取消。</translation>
-    </message>
-    <message>
-        <source>Ticket %1 is closed; its parts can no longer change.</source>
-        <translation>工单 %1 已关闭，其配件不能再变动。</translation>
-    </message>
-    <message>
-        <source>Ticket %1 is cancelled; its parts can no longer change.</source>
-        <translation>工单 %1 已取消，其配件不能再变动。</translation>
-    </message>
-    <message>
-        <source>A stocktake of %1 is already open (No. %2).</source>
-        <translation>%1 已有一个进行中的盘点（%2 号）。</translation>
-    </message>
-    <message>
-        <source>This stocktake is already posted.</source>
-        <translation>这次盘点已经过账。</translation>
-    </message>
-    <message>
-        <source>This stocktake is already cancelled.</source>
-        <translation>这次盘点已经取消。</translation>
-    </message>
-    <message>
-        <source>%1 parts are not counted yet. Count them, or confirm that they are not there (counted as zero).</source>
-        <translation>还有 %1 种配件未盘点。请盘点，或确认货架上没有（按零计）。</translation>
-    </message>
-    <message>
-        <source>Movement %1 was already reversed by %2 at %3.</source>
-        <translation>变动 %1 已由 %2 于 %3 冲销。</translation>
-    </message>
-    <message>
-        <source>Line %1 is not on %2.</source>
-        <translation>第 %1 行不在 %2 上。</translation>
-    </message>
-    <message>
-        <source>Already decided: %1; it cannot be changed.</source>
-        <translation>已确定处置方式：%1，不能更改。</translation>
-    </message>
-    <message>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
@@ -1624,53 +1556,6 @@ Check the label, or count this part by hand.</source>
     <message>
         <source>Posted</source>
         <translation>已过账</translation>
-    </message>
-</context>
-<context>
-    <name>StockMessages</name>
-    <message>
-        <source>part</source>
-        <translation>配件</translation>
-    </message>
-    <message>
-        <source>stock location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <source>requisition</source>
-        <translation>领用单</translation>
-    </message>
-    <message>
-        <source>requisition line</source>
-        <translation>领用单行</translation>
-    </message>
-    <message>
-        <source>movement</source>
-        <translation>库存变动</translation>
-    </message>
-    <message>
-        <source>damaged part</source>
-        <translation>旧件</translation>
-    </message>
-    <message>
-        <source>stocktake</source>
-        <translation>盘点</translation>
-    </message>
-    <message>
-        <source>technician</source>
-        <translation>工程师</translation>
-    </message>
-    <message>
-        <source>Unknown code %1: no part has this barcode or code.</source>
-        <translation>未知编码 %1：没有配件使用这个条码或编码。</translation>
-    </message>
-    <message>
-        <source>Not found: %1 %2.</source>
-        <translation>未找到%1 %2。</translation>
     </message>
     <message>
         <source>Only parts clerks and managers may move stock.</source>

@@ -376,16 +376,8 @@
         <translation>未找到：%1 %2。</translation>
     </message>
     <message>
-        <source>This cannot be done in the ticket's current state.</source>
-        <translation>工单当前状态下不能进行此操作。</translation>
-    </message>
-    <message>
         <source>Not enough stock of %1: %2 available.</source>
         <translation>%1 库存不足：仅剩 %2。</translation>
-    </message>
-    <message>
-        <source>This was already entered.</source>
-        <translation>该内容已经录入过。</translation>
     </message>
     <message>
         <source>Something went wrong that the program did not expect. Nothing more was saved.</source>
@@ -398,6 +390,110 @@
     <message>
         <source>Problem</source>
         <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>Unknown code %1: no part has this barcode or code.</source>
+        <translation>未知编码 %1：没有配件使用这个条码或编码。</translation>
+    </message>
+    <message>
+        <source>This cannot be done in the current state of the %1.</source>
+        <translation>%1当前状态下不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>Already entered: %1 %2.</source>
+        <translation>已经录入过：%1 %2。</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>appliance</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>follow-up call</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>follow-up rating</source>
+        <translation>回访评分</translation>
+    </message>
+    <message>
+        <source>feedback form</source>
+        <translation>服务反馈单</translation>
+    </message>
+    <message>
+        <source>maintenance ticket</source>
+        <translation>保养工单</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>stock location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>requisition</source>
+        <translation>领用单</translation>
+    </message>
+    <message>
+        <source>requisition line</source>
+        <translation>领用单行</translation>
+    </message>
+    <message>
+        <source>movement</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <source>damaged part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>No TrueType font with Chinese characters was found, so nothing can be printed. Install one (for example Microsoft YaHei) or set DESK_PRINT_FONT to a .ttf/.ttc file.</source>
+        <translation>未找到含中文字符的 TrueType 字体，无法打印。请安装一种（例如微软雅黑），或将 DESK_PRINT_FONT 设为一个 .ttf/.ttc 字体文件。</translation>
+    </message>
+    <message>
+        <source>Cannot print %1: no installed font has these characters. Remove them from the text, or set DESK_PRINT_FONT to a font that has them.</source>
+        <translation>无法打印 %1：已安装的字体都没有这些字符。请从文字中删去它们，或将 DESK_PRINT_FONT 设为含有这些字符的字体。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not installed on this computer.</source>
+        <translation>本机没有安装打印机 %1。</translation>
+    </message>
+    <message>
+        <source>Printing failed; nothing was printed.</source>
+        <translation>打印失败，没有打印任何内容。</translation>
     </message>
 </context>
 <context>
@@ -681,6 +777,10 @@
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
+    <message>
+        <source>%1d %2</source>
+        <translation>%1天 %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -939,6 +1039,14 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>派工单 %1</translation>
+    </message>
 </context>
 <context>
     <name>RequestForm</name>
@@ -1170,6 +1278,86 @@
         <source>The password needs at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
+    <message>
+        <source>Code %1 is already in use.</source>
+        <translation>编码 %1 已被使用。</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is already on another part.</source>
+        <translation>条码 %1 已用于另一个配件。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in use.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1 models.</source>
+        <translation>最多 %1 个机型。</translation>
+    </message>
+    <message>
+        <source>At most %1 lines on one requisition.</source>
+        <translation>一张领用单最多 %1 行。</translation>
+    </message>
+    <message>
+        <source>The quantity must be at most %1.</source>
+        <translation>数量最多为 %1。</translation>
+    </message>
+    <message>
+        <source>Requisition %1 was cancelled.</source>
+        <translation>领用单 %1 已取消。</translation>
+    </message>
+    <message>
+        <source>This stocktake is already posted.</source>
+        <translation>这次盘点已经过账。</translation>
+    </message>
+    <message>
+        <source>This stocktake is already cancelled.</source>
+        <translation>这次盘点已经取消。</translation>
+    </message>
+    <message>
+        <source>Line %1 is not on %2.</source>
+        <translation>第 %1 行不在 %2 上。</translation>
+    </message>
+    <message>
+        <source>%1 holds damaged parts; they can never be issued or moved out.</source>
+        <translation>%1 存放的是旧件，不能出库或调出。</translation>
+    </message>
+    <message>
+        <source>Only %1 of this line are out; at most %1 can come back.</source>
+        <translation>这一行只发出了 %1 件，最多只能退回 %1 件。</translation>
+    </message>
+    <message>
+        <source>Requisition %1 was already issued by %2 at %3.</source>
+        <translation>领用单 %1 已由 %2 于 %3 出库。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed; its parts can no longer change.</source>
+        <translation>工单 %1 已关闭，其配件不能再变动。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is cancelled; its parts can no longer change.</source>
+        <translation>工单 %1 已取消，其配件不能再变动。</translation>
+    </message>
+    <message>
+        <source>A stocktake of %1 is already open (No. %2).</source>
+        <translation>%1 已有一个进行中的盘点（%2 号）。</translation>
+    </message>
+    <message>
+        <source>%1 parts are not counted yet. Count them, or confirm that they are not there (counted as zero).</source>
+        <translation>还有 %1 种配件未盘点。请盘点，或确认货架上没有（按零计）。</translation>
+    </message>
+    <message>
+        <source>Movement %1 was already reversed by %2 at %3.</source>
+        <translation>变动 %1 已由 %2 于 %3 冲销。</translation>
+    </message>
+    <message>
+        <source>Already decided: %1; it cannot be changed.</source>
+        <translation>已确定处置方式：%1，不能更改。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1291,6 +1479,10 @@
     <message>
         <source>free of charge</source>
         <translation>免费</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
     </message>
 </context>
 <context>

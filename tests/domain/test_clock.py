@@ -22,6 +22,7 @@ from desk_app.domain.clock import (
     counted_seconds,
     deadline,
     format_remaining,
+    split_remaining,
 )
 from desk_app.domain.errors import ValidationError
 
@@ -642,6 +643,14 @@ def test_wall_clock_state() -> None:
 )
 def test_format_remaining(seconds: float, text: str) -> None:
     assert format_remaining(seconds) == text
+
+
+def test_split_remaining_leaves_the_words_to_the_screen() -> None:
+    assert split_remaining(35 * HOUR + 33 * 60 + 59) == ("", 1, "11:33")
+    assert split_remaining(-(2 * 24 * HOUR + HOUR)) == ("-", 2, "01:00")
+    assert split_remaining(-0.001) == ("-", 0, "00:01")
+    with pytest.raises(ValueError):
+        split_remaining(float("inf"))
 
 
 def test_format_remaining_refuses_non_numbers() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from desk_app.cli import main
 from desk_app.domain.enums import TicketStatus
+from desk_app.domain.errors import NotFound
 from desk_app.services import dispatch, paperwork, requisitions, tickets
 from desk_app.services.database import Actor, Database
 from desk_app.services.dispatch import TechnicianDraft
@@ -81,3 +82,69 @@ def test_print_command_writes_a_work_order_pdf(
     assert main(["print", "work-orders", "2026-11-24", "-o", str(day), "--db", db.url]) == 0
     assert main(["print", "work-orders", "2026-11-25", "-o", str(day), "--db", db.url]) == 1
     assert main(["print", "work-order", "S19990101-0001", "-o", str(out), "--db", db.url]) == 2
+
+
+def _returned_parts(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, parts_clerk: Actor
+) -> tuple[str, int]:
+    """A booked ticket whose technician brought back a burnt capacitor and a cracked panel
+    (a part not stocked); the capacitor's id is returned with the ticket number."""
+    from desk_app.services import damaged_parts
+    from tests.services import stock_factories
+
+    number = _booked_ticket(db, clerk, dispatcher, manager)
+    ticket_id = tickets.find_by_number(db, clerk, number).id
+    capacitor = stock_factories.part(db, parts_clerk, spec="CBB65 35μF")
+    first = damaged_parts.register_damaged(
+        db, parts_clerk, ticket_id, "电容鼓包", part_id=capacitor.id, serial="CAP-OLD-77"
+    )
+    damaged_parts.register_damaged(db, parts_clerk, ticket_id, "面板开裂", notes="客户自行摔落")
+    return number, first.id
+
+
+def test_returned_part_slip_data_for_one_part_and_for_a_ticket(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, parts_clerk: Actor
+) -> None:
+    number, capacitor_return = _returned_parts(db, clerk, dispatcher, manager, parts_clerk)
+
+    one = paperwork.returned_part_slip(db, parts_clerk, capacitor_return)
+    assert one.slip_no == paperwork.returned_slip_number(capacitor_return)
+    assert (one.ticket_no, one.customer_name, one.returned_by) == (number, "张三", "孙师傅")
+    assert one.received_by == "钱配件" and one.returned_at is not None
+    [line] = one.lines
+    assert (line.part_code, line.name, line.qty) == ("P-10023", "压缩机启动电容", 1)
+    assert line.spec == "CBB65 35μF · S/N CAP-OLD-77"
+    assert line.reason == "电容鼓包"
+
+    whole = paperwork.returned_part_slip(db, parts_clerk, number.lower(), "en")
+    assert whole.slip_no == f"JH-{number}" and whole.language == "en"
+    assert [(x.part_code, x.name, x.reason) for x in whole.lines] == [
+        ("P-10023", "压缩机启动电容", "电容鼓包"),
+        ("", "面板开裂", ""),  # not stocked: its description names it
+    ]
+    assert whole.notes == "客户自行摔落"
+
+    other = factories.ticket(db, clerk)
+    with pytest.raises(NotFound):
+        paperwork.returned_part_slip(db, parts_clerk, other.number)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_print_command_writes_a_returned_part_slip(
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    manager: Actor,
+    parts_clerk: Actor,
+    tmp_path: Path,
+) -> None:
+    number, _ = _returned_parts(db, clerk, dispatcher, manager, parts_clerk)
+    out = tmp_path / "slip.pdf"
+    args = ["print", "returned-part-slip", number, "-o", str(out), "--db", db.url]
+    assert main(args) == 0
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert number in text and "压缩机启动电容" in text and "面板开裂" in text
+    other = factories.ticket(db, clerk)
+    assert main(["print", "returned-part-slip", other.number, "-o", str(out), "--db", db.url]) == 2

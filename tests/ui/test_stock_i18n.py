@@ -14,8 +14,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.ui import i18n
 from desk_app.ui.context import Desk
-from desk_app.ui.errors import service_text
-from desk_app.ui.stock_messages import stock_message
+from desk_app.ui.errors import message_for, service_text
 from tests.ui.test_stock_support import make_screen, parts_desk_fixture  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,11 +119,8 @@ def test_the_stock_screen_reads_chinese(qtbot: QtBot, parts_desk: Desk, chinese:
     assert "盘点(&T)" in titles
     assert screen.catalogue.model.headerData(0, Qt.Orientation.Horizontal) == "编码"
     assert screen.catalogue.new_button.text() == "新建配件(&N)…"
-    assert (
-        stock_message(NotFound("barcode", "690X")) == "未知编码 690X：没有配件使用这个条码或编码。"
-    )
+    assert message_for(NotFound("barcode", "690X")) == "未知编码 690X：没有配件使用这个条码或编码。"
     assert service_text("The quantity must be more than zero.") == "数量必须大于零。"
     assert (
-        stock_message(ValidationError("code", "Code P-1 is already in use."))
-        == "编码 P-1 已被使用。"
+        message_for(ValidationError("code", "Code P-1 is already in use.")) == "编码 P-1 已被使用。"
     )

@@ -10,11 +10,13 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import DamagedDisposition, MovementKind
-from desk_app.services import damaged_parts, parts, stock
+from desk_app.services import damaged_parts, paperwork, parts, stock
 from desk_app.services.database import Actor, Database
 from desk_app.ui.context import Desk
+from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.stock_damaged import DispositionDialog, RegisterDamagedDialog
 from desk_app.ui.stock_movements import AdjustmentDialog, ReasonDialog, TransferDialog
+from tests.printing.pdf_tools import page_texts
 from tests.services import factories
 from tests.services.stock_factories import assert_balanced, level
 from tests.ui.conftest import type_text
@@ -136,6 +138,29 @@ def test_a_damaged_part_comes_back_and_is_claimed(
     )
     assert level(db, shelf.capacitor.id, quarantine.id) == (0, 0)
     assert_balanced(db)
+
+
+def test_the_returned_part_slip_prints_from_the_damaged_parts_tab(
+    qtbot: QtBot, parts_desk: Desk, db: Database, clerk: Actor, parts_clerk: Actor, shelf: Shelf
+) -> None:
+    ticket = factories.ticket(db, clerk)
+    damaged = damaged_parts.register_damaged(
+        db, parts_clerk, ticket.id, "电容鼓包", part_id=shelf.capacitor.id, serial="CAP-OLD-77"
+    )
+    screen = make_screen(qtbot, parts_desk)
+    panel = screen.damaged
+    screen.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert not panel.print_button.isEnabled()  # nothing selected yet
+    panel.table.selectRow(0)
+    click(qtbot, panel.print_button)
+    qtbot.waitUntil(lambda: panel.last_dialog is not None, timeout=20000)
+    preview = panel.last_dialog
+    assert isinstance(preview, PrintPreviewDialog)
+    assert preview.page_count == 1
+    assert preview.file_name == f"{paperwork.returned_slip_number(damaged.id)}.pdf"
+    assert ticket.number in page_texts(preview.pdf_bytes)[0]
+    preview.close()
 
 
 def test_low_stock_and_the_purchase_list_for_excel(
