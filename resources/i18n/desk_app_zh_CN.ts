@@ -821,6 +821,10 @@
         <translation>保养提醒</translation>
     </message>
     <message>
+        <source>Feedback forms</source>
+        <translation>服务反馈单录入</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -985,6 +989,10 @@
     <message>
         <source>Follow-ups: completed tickets due for a follow-up call, the call's outcome and the customer's five satisfaction ratings.</source>
         <translation>回访：需要电话回访的已完工工单、回访结果以及客户的五项满意度评分。</translation>
+    </message>
+    <message>
+        <source>Feedback forms: scan the code of a signed service feedback form and enter the customer's five ratings and comments, one form after another.</source>
+        <translation>服务反馈单录入：扫描客户签字的服务反馈单条码，逐张录入五项评价和客户意见。</translation>
     </message>
     <message>
         <source>Maintenance reminders: appliances due for preventive maintenance by age, to call the customer and open a maintenance ticket.</source>

@@ -21,7 +21,17 @@ from desk_app.ui.errors import message_for
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "desk_app" / "ui"
-SOURCES = [UI / n for n in ("errors.py", "labels.py", "print_preview.py", "ticket_view.py")]
+SOURCES = [
+    UI / n
+    for n in (
+        "errors.py",
+        "labels.py",
+        "print_preview.py",
+        "ticket_view.py",
+        "main_window.py",
+        "placeholders.py",
+    )
+]
 HOUR = 3600
 
 
