@@ -70,7 +70,7 @@ def pg_database_url() -> Iterator[str]:
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001 - any failure to reach the server
+    except Exception as error:  # any failure to reach the server
         pytest.fail(
             f"PostgreSQL at {PG_URL} is not reachable ({error}). Start it, point "
             "DESK_TEST_PG_URL at a server, or set DESK_TEST_SKIP_PG=1 to skip on purpose.",

@@ -87,7 +87,7 @@ def test_paused_ticket_shows_a_paused_clock(
 def test_ranking_prefers_area_and_skill_and_says_why(
     db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, clock: FakeClock
 ) -> None:
-    a, b = _techs(db, manager)
+    a, _ = _techs(db, manager)
     t = factories.ticket(db, clerk)  # a repair in 朝阳区
     view = board.load_board(db, dispatcher, DAY)
     ranked = board.rank_technicians(view, view.queue[0], now=NINE)
