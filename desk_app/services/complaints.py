@@ -25,7 +25,7 @@ from typing import cast
 from sqlalchemy import Table, and_, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import Complaint, ComplaintEvent, Customer, Technician, Ticket, User
+from desk_app.db.models import Complaint, ComplaintEvent, Technician, Ticket, User
 from desk_app.domain import complaint_rules as rules
 from desk_app.domain.clock import deadline
 from desk_app.domain.complaint_rules import ComplaintStep
@@ -33,7 +33,7 @@ from desk_app.domain.enums import Channel, ComplaintCategory, ComplaintStatus, S
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, has, require
 from desk_app.domain.validation import clean_text, required_text
-from desk_app.services import audit, numbers, requests, settings
+from desk_app.services import audit, merge, numbers, requests, settings
 from desk_app.services import complaint_views as views
 from desk_app.services.complaint_views import ComplaintRow, ComplaintView
 from desk_app.services.database import Actor, Database
@@ -147,8 +147,9 @@ def open_in(
     done = requests.already_done(s, request_id, operation)
     if done is not None:
         return views.load(s, done)
-    customer = s.get(Customer, draft.customer_id)
-    if customer is None or customer.merged_into_id is not None:
+    # Locked against a concurrent merge; a merged duplicate's complaint goes to the survivor.
+    customer = merge.live_customer(s, draft.customer_id)
+    if customer is None:
         raise NotFound("customer", draft.customer_id)
     technician_id = draft.technician_id
     if draft.ticket_id is not None:

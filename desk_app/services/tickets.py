@@ -26,7 +26,7 @@ from desk_app.domain.permissions import Perm, require
 from desk_app.domain.phones import normalize_phone
 from desk_app.domain.validation import clean_text, money_cents, required_text
 from desk_app.domain.warranty import is_chargeable, warranty_status
-from desk_app.services import audit, numbers, requests, settings
+from desk_app.services import audit, merge, numbers, requests, settings
 from desk_app.services.database import Actor, Database
 
 S = TicketStatus
@@ -304,8 +304,9 @@ def open_ticket(
         done = requests.already_done(s, request_id, "ticket.open")
         if done is not None:
             return view(s, load(s, done), db.now())
-        customer = s.get(Customer, draft.customer_id)
-        if customer is None or customer.merged_into_id is not None:
+        # Locked against a concurrent merge; a merged duplicate's ticket goes to the survivor.
+        customer = merge.live_customer(s, draft.customer_id)
+        if customer is None:
             raise NotFound("customer", draft.customer_id)
         now = db.now()
         tz = settings.timezone(s)

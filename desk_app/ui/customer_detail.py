@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.errors import ConflictError, ValidationError
+from desk_app.domain.permissions import Perm
 from desk_app.services import customers, lookup, tickets
 from desk_app.services.customers import CustomerDraft, CustomerView
 from desk_app.services.lookup import TimelineEntry
@@ -28,6 +29,14 @@ from desk_app.ui import labels
 from desk_app.ui.changes import Changes
 from desk_app.ui.context import Desk
 from desk_app.ui.customer_dialogs import ApplianceDialog
+from desk_app.ui.customer_merge import (
+    MergeDialog,
+    follow_button_text,
+    followed_text,
+    history_tab_title,
+    merge_button_text,
+    merged_away_text,
+)
 from desk_app.ui.customer_tables import (
     appliances_model,
     list_table,
@@ -35,6 +44,7 @@ from desk_app.ui.customer_tables import (
     timeline_model,
 )
 from desk_app.ui.errors import message_for
+from desk_app.ui.merge_history import MergeHistory
 from desk_app.ui.persist import restore_header, save_header
 from desk_app.ui.widgets import Banner, CustomerFields
 
@@ -58,6 +68,11 @@ class CustomerDetail(QWidget):
         self._customer_id: int | None = None
         # Unsaved typing per customer, kept while the clerk looks at someone else.
         self._stash: dict[int, tuple[CustomerView, CustomerDraft]] = {}
+        # The merged duplicate the screen was asked for and followed to its survivor.
+        self._followed: CustomerView | None = None
+        # The customer shown, merged away by another desk while the clerk was typing.
+        self._merged_away: CustomerView | None = None
+        self.merge_dialog: MergeDialog | None = None
 
         self.title = QLabel(objectName="customerTitle")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
@@ -72,6 +87,12 @@ class CustomerDetail(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
+        # Managers merge duplicates that slipped in (see ui.customer_merge).
+        self.can_merge = desk.can(Perm.MERGE_CUSTOMERS)
+        self.merge_button = QPushButton(merge_button_text(), objectName="mergeDuplicate")
+        self.merge_button.clicked.connect(self.merge_duplicate)
+        self.merge_button.setVisible(self.can_merge)
+        head.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.new_ticket_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.banner = Banner(self)
@@ -84,6 +105,10 @@ class CustomerDetail(QWidget):
         self.save_mine_button.clicked.connect(self._save_mine)
         self.take_theirs_button.clicked.connect(self._take_theirs)
         self._conflict_buttons(False)
+        self.follow_button = QPushButton(follow_button_text(), objectName="followMerge")
+        self.banner.buttons.addWidget(self.follow_button)
+        self.follow_button.clicked.connect(self._follow)
+        self.follow_button.hide()
 
         self.open_tickets = open_tickets_model(self, desk.tz)
         self.open_view = list_table("openTickets", self.open_tickets, (130, 80, 90, 140))
@@ -134,6 +159,10 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(contact, self.tr("Contact"))
         self.tabs.addTab(appliances, self.tr("Appliances"))
         self.tabs.addTab(self.timeline_view, self.tr("History"))
+        self.merges: MergeHistory | None = None
+        if self.can_merge:
+            self.merges = MergeHistory(desk)
+            self.tabs.addTab(self.merges, history_tab_title())
 
         self.placeholder = QLabel(
             self.tr("Search on the left and pick a customer, or create a new one."),
@@ -175,6 +204,9 @@ class CustomerDetail(QWidget):
             self._dirty = False
             self.theirs = None
             self._conflict_buttons(False)
+            self._merged_away = None
+            self.follow_button.hide()
+            self.save_button.setEnabled(True)
             self.banner.hide()
             self.customer = None
         self._customer_id = customer_id
@@ -203,6 +235,8 @@ class CustomerDetail(QWidget):
         view, rows, history = result
         if view.id != self._customer_id:
             return
+        if view.merged_into_id is not None and self._follow_merge(view):
+            return
         self.placeholder.hide()
         self.body.show()
         self.title.setText(view.name)
@@ -213,6 +247,11 @@ class CustomerDetail(QWidget):
         self.open_tickets.set_rows(open_rows)
         self.open_caption.setText(self.tr("Open tickets (%1)").replace("%1", str(len(open_rows))))
         self.timeline.set_rows(history)
+        if self.merges is not None:
+            self.merges.load(view.id)
+        if self._followed is not None:
+            followed, self._followed = self._followed, None
+            self.banner.show_message(followed_text(followed.name, followed.id), "info")
         stashed = self._stash.pop(view.id, None)
         if stashed is not None and not self._dirty:
             # Typing left here when the clerk looked at another customer: put it back.
@@ -241,6 +280,30 @@ class CustomerDetail(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.banner.show_message(message_for(error, self.desk.tz), "error")
 
+    def _follow_merge(self, view: CustomerView) -> bool:
+        """A merged duplicate is never shown: go to its survivor, or, while the clerk has
+        unsaved typing in it, say so and offer the way there. True if not shown."""
+        if self._dirty and self.customer is not None and self.customer.id == view.id:
+            self._merged_away = view
+            self.theirs = None
+            self._conflict_buttons(False)
+            self.follow_button.show()
+            self.banner.show_message(merged_away_text(view.updated_by or "?"), "warning")
+            self.save_button.setEnabled(False)
+            return True
+        self._go_to_survivor(view)
+        return True
+
+    def _follow(self) -> None:
+        if self._merged_away is not None:
+            self._dirty = False  # the typing was for a record that no longer stands alone
+            self._go_to_survivor(self._merged_away)
+
+    def _go_to_survivor(self, view: CustomerView) -> None:
+        assert view.merged_into_id is not None
+        self._followed = view
+        self.show_customer(view.merged_into_id)
+
     def _on_changes(self, changes: Changes) -> None:
         """Reload when this customer, one of its tickets, or (from this desk) anything of it
         changed. Other desks' changes to unrelated tickets are ignored: a busy shop changes
@@ -267,7 +330,7 @@ class CustomerDetail(QWidget):
         return self.fields.draft()
 
     def save(self) -> None:
-        if self.customer is None:
+        if self.customer is None or self._merged_away is not None:
             return
         self.fields.errors.clear()
         if not self.fields.check_phones():
@@ -387,6 +450,18 @@ class CustomerDetail(QWidget):
         """Ask for a ticket for the customer shown (button and Ctrl+T)."""
         if self._customer_id is not None:
             self.new_ticket_requested.emit(self._customer_id)
+
+    def merge_duplicate(self) -> MergeDialog | None:
+        """Open the merge dialog for the customer shown (managers only)."""
+        if self.customer is None or not self.can_merge:
+            return None
+        dialog = MergeDialog(self.desk, self.customer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(lambda _view: self.reload())
+        dialog.destroyed.connect(lambda: setattr(self, "merge_dialog", None))
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _add_appliance(self) -> None:
         if self._customer_id is None:
