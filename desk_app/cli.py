@@ -82,6 +82,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(chk)
 
+    conf = sub.add_parser("settings", help="manager settings shared by every desk")
+    conf_sub = conf.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    header = conf_sub.add_parser(
+        "company-header",
+        help="set the letterhead printed on every document",
+        description="Sets the company name, address, hotline and logo (PNG or JPEG) printed "
+        "at the top of every document. The logo is read now and kept in the database; "
+        "without --logo or --no-logo the current logo stays.",
+    )
+    _db_option(header)
+    header.add_argument("--name", required=True, help="company or service-center name")
+    header.add_argument("--address", default="", help="address printed under the name")
+    header.add_argument("--hotline", default="", help="service hotline, e.g. 400-800-1234")
+    logo = header.add_mutually_exclusive_group()
+    logo.add_argument("--logo", metavar="PATH", help="PNG or JPEG logo file")
+    logo.add_argument("--no-logo", action="store_true", help="print without a logo")
+
     from desk_app.cli_print import add_print_parser
 
     add_print_parser(sub, _db_option)
@@ -168,6 +185,36 @@ def _cmd_stock(args: argparse.Namespace) -> int:
     return 0 if not differences else 1
 
 
+def _cmd_settings(args: argparse.Namespace) -> int:
+    from desk_app.services import settings
+
+    db = _open(args)
+    logo: str | settings.Logo | None = settings.Logo.KEEP
+    if args.no_logo:
+        logo = None
+    elif args.logo:
+        logo = args.logo
+    # An administrator at the server's console acts as the first manager.
+    header = settings.set_company_header(
+        db,
+        users.system_actor(db),
+        name=args.name,
+        address=args.address,
+        hotline=args.hotline,
+        logo_path=logo,
+    )
+    print(f"company header: {header.name}")
+    for label, value in (("address", header.address), ("hotline", header.hotline)):
+        if value:
+            print(f"  {label}: {value}")
+    print(
+        f"  logo: {header.logo_path} ({len(header.logo_data)} bytes)"
+        if header.logo_data
+        else "  logo: none"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
@@ -181,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "demo-data": _cmd_demo,
             "user": _cmd_user,
             "stock": _cmd_stock,
+            "settings": _cmd_settings,
         }.get(args.command)
         if handler is None:
             from desk_app.cli_print import run_print

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 from desk_app.db import models  # noqa: F401  (registers every table)
 from desk_app.db.base import Base
+from desk_app.db.models.people import include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -23,6 +24,9 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # Engine-specific search indexes and FTS5 tables (migration 0002) have no
+        # model; autogenerate must neither add nor drop them.
+        include_object=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

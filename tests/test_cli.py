@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desk_app.cli import main
+from desk_app.db import migrate
 from desk_app.domain.enums import Role, TicketKind
 from desk_app.services import users
 from desk_app.services.database import Database
@@ -22,7 +23,7 @@ def test_db_upgrade_creates_a_fresh_file(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'a' / 'desk.sqlite3'}"
     assert main(["db", "upgrade", "--db", url]) == 0
-    assert "schema 0001" in capsys.readouterr().out
+    assert f"schema {migrate.head_revision()}" in capsys.readouterr().out
     assert (tmp_path / "a" / "desk.sqlite3").exists()
 
 
@@ -52,7 +53,7 @@ def test_db_check_reports_ok(
 ) -> None:
     assert main(["db", "check", "--db", db.url]) == 0
     out = capsys.readouterr().out
-    assert "schema: 0001" in out and out.rstrip().endswith("OK")
+    assert f"schema: {migrate.head_revision()}" in out and out.rstrip().endswith("OK")
 
 
 def test_db_check_finds_a_ticket_whose_status_disagrees_with_history(
@@ -88,3 +89,36 @@ def test_db_option_before_or_after_the_command(tmp_path: Path) -> None:
     assert main(["--db", f"sqlite:///{before}", "db", "upgrade"]) == 0
     assert main(["db", "upgrade", "--db", f"sqlite:///{after}"]) == 0
     assert before.exists() and after.exists()
+
+
+def test_settings_company_header_sets_keeps_and_removes_the_logo(
+    db: Database, manager: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    from desk_app.services import settings
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (90, 30), (20, 90, 200)).save(logo, "PNG")
+    base = ["settings", "company-header", "--db", db.url]
+    args = ["--name", "蓝天家电售后", "--address", "深圳市南山区科技园路1号"]
+    assert main([*base, *args, "--hotline", "400-800-1234", "--logo", str(logo)]) == 0
+    out = capsys.readouterr().out
+    assert "蓝天家电售后" in out and "400-800-1234" in out and str(logo) in out
+    header = settings.get_company_header(db)
+    assert (header.name, header.hotline) == ("蓝天家电售后", "400-800-1234")
+    assert header.logo_data == logo.read_bytes()
+
+    assert main([*base, "--name", "蓝天家电售后服务中心"]) == 0  # the logo stays
+    kept = settings.get_company_header(db)
+    assert kept.name == "蓝天家电售后服务中心" and kept.logo_data == logo.read_bytes()
+    assert kept.address == ""  # every field is set from the command line
+    assert main([*base, "--name", "蓝天家电售后服务中心", "--no-logo"]) == 0
+    assert settings.get_company_header(db).logo_data is None
+
+    capsys.readouterr()
+    assert main([*base, "--name", " "]) == 2
+    assert main([*base, "--name", "蓝天", "--logo", str(tmp_path / "missing.png")]) == 2
+    err = capsys.readouterr().err
+    assert "name" in err and "logo" in err
+    assert settings.get_company_header(db).name == "蓝天家电售后服务中心"

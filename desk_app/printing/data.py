@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 # Conventions for every class below (see docs/printing.md):
@@ -19,12 +19,17 @@ from datetime import date, datetime
 
 @dataclass(frozen=True, kw_only=True)
 class CompanyHeader:
-    """The service center's letterhead, set once by a manager, printed on every form."""
+    """The service center's letterhead, set once by a manager, printed on every form.
+
+    The logo prints from ``logo_data`` (PNG/JPEG bytes, as the shared database keeps
+    it) when given, else from the file at ``logo_path``.
+    """
 
     name: str
     address: str = ""
     hotline: str = ""
     logo_path: str | None = None
+    logo_data: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -149,7 +150,7 @@ class FormDocument(BaseDocTemplate):
         )
         self._form_index = 0
         self._form_page = 0
-        self._logo = _logo(header.logo_path)
+        self._logo = _logo(header)
         self._qr_cache: dict[str, QrFlowable] = {}
         self._code_cache: dict[str, Code128] = {}
         self.header_height = max(self._measure_header(f) for f in self.forms)
@@ -370,11 +371,17 @@ class FormDocument(BaseDocTemplate):
         canv.restoreState()
 
 
-def _logo(path: str | None) -> ImageReader | None:
-    """The logo image, or None when unset or unreadable (a form prints without it)."""
-    if not path or not Path(path).is_file():
+def _logo(header: CompanyHeader) -> ImageReader | None:
+    """The logo image (its bytes, else its file), or None when unset or unreadable (a form
+    prints without it)."""
+    path = header.logo_path
+    if header.logo_data:
+        source: Any = io.BytesIO(header.logo_data)
+    elif path and Path(path).is_file():
+        source = path
+    else:
         return None
     try:
-        return ImageReader(path)
+        return ImageReader(source)
     except Exception:  # a broken logo must not stop the counter from printing
         return None

@@ -139,11 +139,13 @@ def suggest_fixes(
     return db.read(q)
 
 
-def charge_standard(db: Database) -> str | None:
-    """The published charge standard (收费标准) text a manager keeps in setting
-    ``charge_standard``; None when not set."""
-    value = settings.get_setting(db, "charge_standard")
-    return value if isinstance(value, str) and value.strip() else None
+def charge_standard(db: Database, language: str = "zh_CN") -> str | None:
+    """The published charge standard (收费标准) a manager keeps in setting
+    ``charge_standard`` (``settings.set_charge_standard``), in ``language`` or else in
+    Chinese; None when no manager has set one."""
+    if settings.get_setting(db, "charge_standard") is None:
+        return None
+    return db.read(lambda s: settings.charge_standard_text(s, language)) or None
 
 
 @dataclass(frozen=True)

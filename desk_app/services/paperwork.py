@@ -6,7 +6,7 @@ printed on any PC shows the time the customer was told.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -30,13 +30,8 @@ from desk_app.services import settings
 from desk_app.services.database import Actor, Database
 
 LANGUAGES = ("zh_CN", "en")
-DEFAULT_HEADER = {"name": "售后服务部", "address": "", "hotline": "", "logo_path": None}
-# Printed on every chargeable work order: customers have a right to know it first.
-DEFAULT_CHARGE_STANDARD = {
-    "zh_CN": "保内免费（人为损坏除外）；保外收取上门费、人工费及配件费，收费前告知客户。",
-    "en": "Free in warranty (misuse excepted); out of warranty: call-out, labour and parts, "
-    "quoted before work.",
-}
+DEFAULT_HEADER = settings.DEFAULT_HEADER
+DEFAULT_CHARGE_STANDARD = settings.DEFAULT_CHARGE_STANDARD
 
 
 def _local(value: datetime | None, tz: ZoneInfo) -> datetime | None:
@@ -50,13 +45,37 @@ def _check_language(language: str) -> str:
 
 
 def company_header(db: Database) -> CompanyHeader:
-    value = settings.get_setting(db, "company_header", DEFAULT_HEADER)
-    merged = {**DEFAULT_HEADER, **(value if isinstance(value, dict) else {})}
-    return CompanyHeader(
-        name=str(merged["name"]),
-        address=str(merged["address"] or ""),
-        hotline=str(merged["hotline"] or ""),
-        logo_path=merged["logo_path"] or None,
+    """The letterhead a manager set (``settings.set_company_header``), for every document."""
+    return settings.get_company_header(db)
+
+
+def sample_work_order(language: str = "zh_CN", charge_standard: str = "") -> WorkOrderData:
+    """A made-up, chargeable work order: what the settings screen prints to show a header."""
+    _check_language(language)
+    zh = language == "zh_CN"
+    return WorkOrderData(
+        ticket_no="S20260101-0001",
+        kind="repair",
+        urgency="normal",
+        status="dispatched",
+        customer_name="张三" if zh else "Zhang San",
+        phones=("138 1234 5678",),
+        address="北京市朝阳区建国路88号3栋501室" if zh else "No. 88 Jianguo Road, Beijing",
+        area="朝阳区" if zh else "Chaoyang",
+        product_type="空调" if zh else "Air conditioner",
+        brand="格力" if zh else "Gree",
+        model="KFR-35GW/BP3DN8Y",
+        serial_no="SN123456",
+        purchase_date=date(2024, 6, 1),
+        warranty="out",
+        fault_description="空调不制冷，外机不转" if zh else "Does not cool; outdoor unit silent",
+        appointment_start=datetime(2026, 1, 1, 9, 0),
+        appointment_end=datetime(2026, 1, 1, 11, 0),
+        technician="刘师傅" if zh else "Liu",
+        technician_phone="139 0000 1111",
+        charge_standard=charge_standard or settings.DEFAULT_CHARGE_STANDARD[language],
+        created_at=datetime(2026, 1, 1, 8, 30),
+        language=language,
     )
 
 
@@ -79,7 +98,6 @@ def _parts(s: Session, t: Ticket) -> tuple[Customer, Appliance | None, Technicia
 def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
     tz = settings.timezone(s)
     customer, appliance, tech = _parts(s, t)
-    standard = settings.get_value(s, "charge_standard", DEFAULT_CHARGE_STANDARD)
     phones = tuple(
         dict.fromkeys([p for p in [t.contact_phone] if p] + [p.raw for p in customer.phones])
     )
@@ -103,9 +121,7 @@ def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
         appointment_end=_local(t.appointment_end, tz),
         technician=tech.name if tech else "",
         technician_phone=(tech.phone or "") if tech else "",
-        charge_standard=standard.get(language, "")
-        if t.chargeable and isinstance(standard, dict)
-        else "",
+        charge_standard=settings.charge_standard_text(s, language) if t.chargeable else "",
         created_at=_local(t.received_at, tz),
         respond_by=_local(t.respond_due, tz),
         visit_by=_local(t.visit_due, tz),

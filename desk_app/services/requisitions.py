@@ -266,6 +266,21 @@ def _check_technician(s: Session, technician_id: int | None) -> None:
 # ---------------------------------------------------------------- use cases
 
 
+def _audit_parts_charge(
+    s: Session, actor: Actor, ticket_id: int, req: Requisition, charge: int, at: datetime
+) -> None:
+    """The ticket's side of an issue: its parts charge is now ``charge`` because of ``req``."""
+    audit.record(
+        s,
+        actor,
+        "ticket.parts",
+        "ticket",
+        ticket_id,
+        {"requisition": req.number, "parts_cents": charge},
+        at=at,
+    )
+
+
 def create_requisition(
     db: Database,
     actor: Actor,
@@ -406,15 +421,7 @@ def issue_requisition(
             {"number": req.number, "ticket": ticket.number, "parts_cents": charge},
             at=now,
         )
-        audit.record(
-            s,
-            actor,
-            "ticket.parts",
-            "ticket",
-            ticket.id,
-            {"requisition": req.number, "parts_cents": charge},
-            at=now,
-        )
+        _audit_parts_charge(s, actor, ticket.id, req, charge, now)
         return _one(s, req.id)
 
     return db.write(tx)
@@ -510,15 +517,7 @@ def issue_direct(
             },
             at=now,
         )
-        audit.record(
-            s,
-            actor,
-            "ticket.parts",
-            "ticket",
-            ticket.id,
-            {"requisition": req.number, "parts_cents": charge},
-            at=now,
-        )
+        _audit_parts_charge(s, actor, ticket.id, req, charge, now)
         return _one(s, req.id)
 
     return db.write(tx)

@@ -12,6 +12,7 @@ from desk_app.services import paperwork
 from desk_app.ui import errors
 from desk_app.ui.board_model import fmt_day
 from desk_app.ui.print_preview import PrintPreviewDialog
+from desk_app.ui.printing import present_pdf
 
 if TYPE_CHECKING:
     from desk_app.ui.dispatch_board import DispatchBoard
@@ -25,7 +26,7 @@ class DayPrinter(QObject):
     def __init__(self, board: DispatchBoard) -> None:
         super().__init__(board)
         self.board = board
-        self.preview: PrintPreviewDialog | None = None  # the last one shown
+        self.preview: PrintPreviewDialog | None = None  # the last one shown (None: printed)
 
     def print_day(self, tech_id: int | None) -> None:
         b = self.board
@@ -53,16 +54,17 @@ class DayPrinter(QObject):
                     .replace("%2", day)
                 )
                 return
-            self.preview = PrintPreviewDialog(
-                pdf,
+            self.preview = present_pdf(
                 b,
+                b.desk,
+                "work_order",
+                pdf,
                 title=translate("DayPrinter", "Work orders — %1 — %2")
                 .replace("%1", tech.name)
                 .replace("%2", day),
                 file_name=f"work-orders-{b.data.day.isoformat()}-{tech.name}.pdf",
                 paper="A4",
             )
-            self.preview.open()
 
         b.desk.ops.run(
             build,

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,7 @@ from desk_app.ui.context import Desk
 from desk_app.ui.errors import message_for
 from desk_app.ui.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.table_models import Column, RowsModel
-from desk_app.ui.widgets import Banner
+from desk_app.ui.widgets import Banner, row_table
 
 ESCALATE_EVERY_MS = 60_000
 OVERDUE_BACKGROUND = "#fdecea"
@@ -151,16 +149,7 @@ class ComplaintsScreen(QWidget):
             ],
             self,
         )
-        self.table = QTableView(objectName="complaintList")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model, "complaintList")
         self._sized = False
 
         self.history = ComplaintHistory(desk, self)

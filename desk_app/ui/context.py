@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
@@ -19,8 +20,10 @@ from desk_app.ui.operations import BackgroundOps
 class Desk:
     """One signed-in desk. Tests build one around a test database and fake clock.
 
-    ``settings`` stores window geometry and column widths (tests pass a
-    throw-away INI file); ``tz`` is the shop's time zone used for display.
+    ``settings`` stores window geometry, column widths and this PC's printer routes
+    (tests pass a throw-away INI file); ``tz`` is the shop's time zone used for display;
+    ``print_direct`` prints a PDF straight to a named printer (None: the real
+    ``ui.print_preview.print_pdf_direct``; tests pass a fake).
     """
 
     db: Database
@@ -29,6 +32,7 @@ class Desk:
     changes: ChangeHub
     settings: QSettings
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+    print_direct: Callable[..., int] | None = None
 
     def now(self) -> datetime:
         return self.db.now()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desk_app.services.customers import ApplianceView
@@ -108,17 +108,18 @@ def tag_data(
 def open_preview(
     parent: QWidget, desk: Desk, data: object, title: str, file_name: str, paper: str
 ) -> None:
-    """Render ``data`` in the background, then show it in the print preview."""
-    from desk_app.printing import render_pdf
+    """Render ``data`` in the background, then print it where this PC routes its kind, or
+    show it in the print preview."""
+    from desk_app.printing import document_kind, render_pdf
     from desk_app.services import paperwork
-    from desk_app.ui.print_preview import PrintPreviewDialog
+    from desk_app.ui.printing import present_pdf
 
     db = desk.db
 
     def show(pdf: bytes) -> None:
-        dialog = PrintPreviewDialog(pdf, parent, title=title, file_name=file_name, paper=paper)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        present_pdf(
+            parent, desk, document_kind(data), pdf, title=title, file_name=file_name, paper=paper
+        )
 
     desk.ops.run(
         lambda: render_pdf(data, paperwork.company_header(db)),

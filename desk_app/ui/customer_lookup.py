@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,20 +22,7 @@ from desk_app.ui.customer_dialogs import NewCustomerDialog
 from desk_app.ui.errors import message_for
 from desk_app.ui.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.table_models import ID_ROLE, SORT_ROLE, CustomerSearchModel
-
-DEBOUNCE_MS = 200
-
-
-class SearchBox(QLineEdit):
-    """The search line: Down moves into the results, Enter opens the only match."""
-
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
+from desk_app.ui.widgets import SearchBox, row_table
 
 
 class CustomerLookup(QWidget):
@@ -58,9 +42,7 @@ class CustomerLookup(QWidget):
                 "Name, pinyin (zs), phone or its last 4 digits, address, serial or ticket number"
             )
         )
-        self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip(self.tr("Find a customer (F2)"))
-        self.search_box.setStyleSheet("font-size: 15px; padding: 4px;")
         self.new_button = QPushButton(self.tr("&New customer…"), objectName="newCustomer")
         self.new_button.setToolTip(self.tr("Create a customer (Ctrl+Shift+N)"))
         self.new_button.clicked.connect(self.new_customer)
@@ -80,19 +62,11 @@ class CustomerLookup(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortLocaleAware(True)
         self.proxy.setDynamicSortFilter(True)
-        self.table = QTableView(objectName="customerResults")
-        self.table.setModel(self.proxy)
+        self.table = row_table(self.proxy, "customerResults")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # server order until a click
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.resizeSection(CustomerSearchModel.COL_NAME, 90)
         header.resizeSection(CustomerSearchModel.COL_PHONE, 120)
         header.resizeSection(CustomerSearchModel.COL_ADDRESS, 260)
@@ -119,9 +93,7 @@ class CustomerLookup(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._search_now)
-        self.search_box.textChanged.connect(self._typed)
+        self.search_box.typed.connect(self._search_now)
         self.search_box.returnPressed.connect(self._enter)
         self.search_box.down_pressed.connect(self._into_results)
         self.model.rows_loaded.connect(self._rows_loaded)
@@ -139,9 +111,6 @@ class CustomerLookup(QWidget):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
-
-    def _typed(self, _text: str) -> None:
-        self._debounce.start()
 
     def _search_now(self) -> None:
         self.model.search(self.search_box.text())
@@ -173,8 +142,8 @@ class CustomerLookup(QWidget):
         self.status.setText(message_for(error, self.desk.tz))
 
     def _enter(self) -> None:
-        if self._debounce.isActive():
-            self._debounce.stop()
+        if self.search_box.debounce.isActive():
+            self.search_box.debounce.stop()
             self._search_now()
             return
         if self.model.rowCount():

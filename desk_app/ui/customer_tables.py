@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from desk_app.domain.enums import TicketStatus
 from desk_app.services.customers import ApplianceView
@@ -13,6 +13,7 @@ from desk_app.services.lookup import TimelineEntry
 from desk_app.services.tickets import TicketRow
 from desk_app.ui import labels
 from desk_app.ui.table_models import Column, RowsModel
+from desk_app.ui.widgets import row_table
 
 
 def list_table(
@@ -21,15 +22,8 @@ def list_table(
     widths: tuple[int, ...] = (),
 ) -> QTableView:
     """A read-only one-line-per-row table; ``widths`` are the first columns' default widths."""
-    view = QTableView(objectName=name)
-    view.setModel(model)
+    view = row_table(model, name)
     view.setWordWrap(False)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 8)
     for column, width in enumerate(widths):

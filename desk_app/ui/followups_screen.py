@@ -12,11 +12,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,7 @@ from desk_app.ui.errors import message_for
 from desk_app.ui.followup_call import CallPanel
 from desk_app.ui.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.table_models import Column, RowsModel
-from desk_app.ui.widgets import Banner
+from desk_app.ui.widgets import Banner, row_table
 
 RELOAD_EVERY_MS = 60_000
 _WATCHED = ("ticket", "followup_call", "feedback")
@@ -86,16 +84,7 @@ class FollowupsScreen(QWidget):
             ],
             self,
         )
-        self.table = QTableView(objectName="followupQueue")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model, "followupQueue")
         self._sized = False
 
         self.panel = CallPanel(desk, self)

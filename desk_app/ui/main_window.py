@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.permissions import Perm
 from desk_app.ui import i18n, labels
 from desk_app.ui.complaints_screen import ComplaintsScreen
 from desk_app.ui.context import Desk
@@ -33,6 +34,8 @@ from desk_app.ui.persist import restore_geometry, restore_splitter, save_geometr
 from desk_app.ui.placeholders import PlaceholderScreen, descriptions
 from desk_app.ui.printing_hook import WorkOrderPrinter
 from desk_app.ui.scanner import ScannerFilter
+from desk_app.ui.settings_dialog import SettingsDialog
+from desk_app.ui.settings_dialog import menu_text as settings_menu_text
 from desk_app.ui.stock_screen import StockScreen
 from desk_app.ui.ticket_intake import TicketIntake
 from desk_app.ui.ticket_view import TicketDialog
@@ -40,6 +43,7 @@ from desk_app.ui.ticket_view import TicketDialog
 ScreenFactory = Callable[[Desk], QWidget]
 LANGUAGE_KEY = "ui/language"  # QSettings: the language picked in the Help menu
 log = logging.getLogger(__name__)
+
 
 # The screens beside lookup and intake, each constructed as Class(desk). The
 # dashboard (KPIs) is not built yet and shows a placeholder saying what will be there.
@@ -146,6 +150,11 @@ class MainWindow(QMainWindow):
         self.goto_action = self._action(
             desk_menu, self.tr("&Go to ticket…"), "Ctrl+G", self.focus_goto
         )
+        self.settings_action: QAction | None = None  # managers only
+        if desk.can(Perm.MANAGE_SETTINGS):
+            self.settings_action = self._action(
+                desk_menu, settings_menu_text(), "Ctrl+,", self.open_settings
+            )
         desk_menu.addSeparator()
         self._action(desk_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -337,6 +346,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The language changes the next time the desk starts."), 8000
         )
+
+    def open_settings(self) -> SettingsDialog:
+        """The manager's settings (the menu offers them to managers only)."""
+        dialog = SettingsDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _show_shortcuts(self) -> None:
         lines = [f"{s.title}: {' / '.join(s.shortcuts)}" for s in self.specs]

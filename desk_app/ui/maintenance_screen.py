@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +33,7 @@ from desk_app.ui.context import Desk
 from desk_app.ui.errors import message_for
 from desk_app.ui.persist import restore_header, save_header
 from desk_app.ui.table_models import Column, RowsModel
-from desk_app.ui.widgets import Banner
+from desk_app.ui.widgets import Banner, row_table
 
 
 class MaintenanceScreen(QWidget):
@@ -108,16 +106,7 @@ class MaintenanceScreen(QWidget):
             ],
             self,
         )
-        self.table = QTableView(objectName="maintenanceList")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model, "maintenanceList")
         self._sized = False
 
         layout = QVBoxLayout(self)

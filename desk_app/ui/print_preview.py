@@ -288,12 +288,15 @@ def open_work_order_preview(
     *,
     ops: Any = None,
     language: str = "zh_CN",
+    present: Callable[[bytes, str, str], object] | None = None,
 ) -> None:
     """Load the ticket's work order in the background, then show its preview.
 
     The hook of ``ui.printing_hook``. The database read and the rendering run
     through ``ops`` (the desk's BackgroundOps; a private one when None), never on
-    the GUI thread; errors are shown through ``ui.errors``.
+    the GUI thread; errors are shown through ``ui.errors``. ``present(pdf, title,
+    file_name)`` replaces the preview (the desk's ``ui.printing.present_pdf``, which
+    prints straight to this PC's work-order printer when one is set).
     """
     from desk_app.printing import render_pdf
     from desk_app.services import paperwork, tickets
@@ -310,15 +313,13 @@ def open_work_order_preview(
 
     def show(result: tuple[str, bytes]) -> None:
         number, pdf = result
-        dialog = PrintPreviewDialog(
-            pdf,
-            parent,
-            title=QCoreApplication.translate("PrintPreviewDialog", "Work order %1").replace(
-                "%1", number
-            ),
-            file_name=f"{number}.pdf",
-            paper="A4",
+        title = QCoreApplication.translate("PrintPreviewDialog", "Work order %1").replace(
+            "%1", number
         )
+        if present is not None:
+            present(pdf, title, f"{number}.pdf")
+            return
+        dialog = PrintPreviewDialog(pdf, parent, title=title, file_name=f"{number}.pdf", paper="A4")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

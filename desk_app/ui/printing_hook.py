@@ -44,8 +44,16 @@ class WorkOrderPrinter:
         return getattr(self._module, "open_work_order_preview", None)
 
     def preview(self, parent: QWidget, ticket_id: int) -> None:
-        """Open the preview (loaded and rendered in the background by the printing module)."""
+        """Print the work order (loaded and rendered in the background by the printing
+        module) where this PC routes work orders, or open its preview."""
         opener = self._opener()
         if opener is None:
             return
-        opener(parent, self.desk.db, self.desk.actor, ticket_id, ops=self.desk.ops)
+        from desk_app.ui.printing import present_pdf
+
+        def present(pdf: bytes, title: str, file_name: str) -> None:
+            present_pdf(
+                parent, self.desk, "work_order", pdf, title=title, file_name=file_name, paper="A4"
+            )
+
+        opener(parent, self.desk.db, self.desk.actor, ticket_id, ops=self.desk.ops, present=present)

@@ -3,8 +3,7 @@ finds its part at once; the picked part with its stock beside the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from desk_app.ui.context import Desk
 from desk_app.ui.errors import message_for
 from desk_app.ui.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.stock_labels import GREY, RED, fmt_qty
-from desk_app.ui.stock_models import PagedModel
+from desk_app.ui.stock_models import NumberPagedModel
 from desk_app.ui.stock_part_detail import PartDetail
 from desk_app.ui.stock_part_dialog import PartDialog
 from desk_app.ui.stock_widgets import (
@@ -33,24 +32,15 @@ from desk_app.ui.stock_widgets import (
     selected_row,
 )
 from desk_app.ui.table_models import Column
-
-DEBOUNCE_MS = 200
+from desk_app.ui.widgets import SearchBox
 
 
 def _low(p: PartView) -> bool:
     return p.available < 0 or (p.reorder_point > 0 and p.available <= p.reorder_point)
 
 
-class CatalogueSearch(ScanLineEdit):
-    """The search line: Down moves into the results."""
-
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
+class CatalogueSearch(SearchBox, ScanLineEdit):
+    """The search line, which a barcode scanner types into too."""
 
 
 class PartCatalogue(QWidget):
@@ -69,8 +59,6 @@ class PartCatalogue(QWidget):
         self.search_box.setPlaceholderText(
             self.tr("Code, name, spec, appliance model — or scan the barcode")
         )
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setStyleSheet("font-size: 15px; padding: 4px;")
         self.inactive = QCheckBox(self.tr("Show parts no longer in use"), objectName="showInactive")
         self.new_button = QPushButton(self.tr("&New part…"), objectName="newPart")
         self.new_button.setEnabled(desk.can(Perm.MANAGE_PARTS))
@@ -81,7 +69,7 @@ class PartCatalogue(QWidget):
         def grey(p: PartView) -> str | None:
             return None if p.active else GREY
 
-        self.model = PagedModel[PartView](
+        self.model = NumberPagedModel[PartView](
             desk.ops,
             [
                 Column(self.tr("Code"), lambda p: p.code, color=grey),
@@ -134,10 +122,8 @@ class PartCatalogue(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._search_now)
+        self.search_box.typed.connect(self._search_now)
         self._select_after_load: int | None = None
-        self.search_box.textChanged.connect(lambda _t: self._debounce.start())
         self.search_box.returnPressed.connect(self._enter)
         self.search_box.down_pressed.connect(self._into_results)
         self.inactive.toggled.connect(lambda _on: self._search_now())
@@ -166,7 +152,7 @@ class PartCatalogue(QWidget):
         self.detail.refresh()
 
     def _search_now(self) -> None:
-        self._debounce.stop()
+        self.search_box.debounce.stop()
         desk, query, inactive = self.desk, self.search_box.text().strip(), self.inactive.isChecked()
         self._query = query
         self.model.load(
@@ -181,7 +167,7 @@ class PartCatalogue(QWidget):
         text = self.search_box.text().strip()
         if not text:
             return
-        self._debounce.stop()
+        self.search_box.debounce.stop()
         desk = self.desk
         desk.ops.run(
             lambda: parts.find_by_barcode(desk.db, desk.actor, text),

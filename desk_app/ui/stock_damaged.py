@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from desk_app.ui.stock_widgets import (
     ScanLineEdit,
     StockDialog,
     make_table,
+    open_dialog,
     selected_row,
 )
 from desk_app.ui.table_models import Column
@@ -158,19 +159,16 @@ class DamagedPanel(QWidget):
         )
         self.print_button.setEnabled(row is not None)
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
-
     def register(self) -> QDialog:
-        return self._open(RegisterDamagedDialog(self.desk, self))
+        return open_dialog(self, RegisterDamagedDialog(self.desk, self), self.refresh)
 
     def decide(self) -> QDialog | None:
         row = self.current()
-        return self._open(DispositionDialog(self.desk, row, self)) if row is not None else None
+        return (
+            open_dialog(self, DispositionDialog(self.desk, row, self), self.refresh)
+            if row is not None
+            else None
+        )
 
     def print_slip(self, row: DamagedView | None) -> None:
         """The returned-part slip of ``row``, rendered off the GUI thread, in the print preview
@@ -186,6 +184,7 @@ class DamagedPanel(QWidget):
                 paperwork.returned_part_slip(desk.db, desk.actor, damaged_id, language),
                 paperwork.company_header(desk.db),
             ),
+            kind="returned_part_slip",
             title=self.tr("Returned-part slip %1").replace("%1", slip_no),
             file_name=f"{slip_no}.pdf",
             key=f"print-damaged-{id(self)}",

@@ -30,7 +30,7 @@ from desk_app.ui.stock_labels import (
     not_allowed_tip,
     signed_color,
 )
-from desk_app.ui.stock_models import PagedModel
+from desk_app.ui.stock_models import NumberPagedModel
 from desk_app.ui.stock_movements import reversal_dialog
 from desk_app.ui.stock_widgets import (
     LocationCombo,
@@ -38,6 +38,7 @@ from desk_app.ui.stock_widgets import (
     ScanLineEdit,
     load_locations,
     make_table,
+    open_dialog,
     selected_row,
 )
 from desk_app.ui.table_models import Column
@@ -83,7 +84,7 @@ class LedgerPanel(QWidget):
                 return self.tr("reverses No. %1").replace("%1", str(m.reverses_id))
             return ""
 
-        self.model = PagedModel[MovementView](
+        self.model = NumberPagedModel[MovementView](
             desk.ops,
             [
                 Column(self.tr("No."), lambda m: str(m.id), color=dim),
@@ -287,9 +288,4 @@ class LedgerPanel(QWidget):
         m = self.current()
         if m is None:
             return None
-        dialog = reversal_dialog(self.desk, m, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.model.refresh)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(self, reversal_dialog(self.desk, m, self), self.model.refresh)

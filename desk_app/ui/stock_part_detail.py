@@ -27,6 +27,7 @@ from desk_app.ui.stock_movements import AdjustmentDialog, ReceiptDialog, Transfe
 from desk_app.ui.stock_part_dialog import PartDialog
 from desk_app.ui.stock_widgets import (
     make_table,
+    open_dialog,
     selected_row,
 )
 from desk_app.ui.table_models import Column
@@ -217,28 +218,25 @@ class PartDetail(QWidget):
 
     # ---------------------------------------------------------------- actions
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
-
     def edit(self) -> QDialog | None:
         if self.part is None:
             return None
-        return self._open(PartDialog(self.desk, self.part, self))
+        return open_dialog(self, PartDialog(self.desk, self.part, self), self.refresh)
 
     def receive(self) -> QDialog:
-        return self._open(ReceiptDialog(self.desk, self.part, self))
+        return open_dialog(self, ReceiptDialog(self.desk, self.part, self), self.refresh)
 
     def transfer(self) -> QDialog:
-        return self._open(TransferDialog(self.desk, self.part, self))
+        return open_dialog(self, TransferDialog(self.desk, self.part, self), self.refresh)
 
     def adjust(self) -> QDialog:
         row = selected_row(self.level_view)
         location_id = self.levels.row_at(row).location_id if row is not None else None
-        return self._open(AdjustmentDialog(self.desk, self.part, self, location_id=location_id))
+        return open_dialog(
+            self,
+            AdjustmentDialog(self.desk, self.part, self, location_id=location_id),
+            self.refresh,
+        )
 
     def _ledger(self) -> None:
         if self.part is not None:

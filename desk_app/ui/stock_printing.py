@@ -1,16 +1,16 @@
 """The stock screens' printed forms (requisition, count sheet, returned-part slip): rendered
-off the GUI thread, then shown in the shared print preview."""
+off the GUI thread, then printed or shown in the print preview (``ui.printing.present_pdf``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.ui.context import Desk
 from desk_app.ui.errors import show_error
-from desk_app.ui.print_preview import PrintPreviewDialog
+from desk_app.ui.printing import present_pdf
 
 
 def print_language() -> str:
@@ -23,18 +23,18 @@ def open_preview(
     parent: QWidget,
     render: Callable[[], bytes],
     *,
+    kind: str,
     title: str,
     file_name: str,
     key: str,
     on_shown: Callable[[QDialog], None] | None = None,
 ) -> None:
-    """Render a form in the background, then show it in the print preview."""
+    """Render a form (a DOCUMENT_KINDS ``kind``) in the background, then print it where
+    this PC routes it or show it in the print preview (``on_shown`` gets the preview)."""
 
     def show(pdf: bytes) -> None:
-        dialog = PrintPreviewDialog(pdf, parent, title=title, file_name=file_name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        if on_shown is not None:
+        dialog = present_pdf(parent, desk, kind, pdf, title=title, file_name=file_name)
+        if dialog is not None and on_shown is not None:
             on_shown(dialog)
 
     def failed(error: BaseException) -> None:

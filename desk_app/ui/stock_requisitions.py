@@ -32,6 +32,7 @@ from desk_app.ui.stock_requisition_dialog import RequisitionDialog, line_summary
 from desk_app.ui.stock_widgets import (
     ScanLineEdit,
     make_table,
+    open_dialog,
     selected_row,
 )
 from desk_app.ui.table_models import Column
@@ -257,34 +258,26 @@ class RequisitionsPanel(QWidget):
 
     # ---------------------------------------------------------------- actions
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
-
     def new_requisition(self, part: PartView | None = None) -> RequisitionDialog:
         number = self.ticket_filter.text().strip()
         dialog = RequisitionDialog(self.desk, self, ticket_number=number, part=part)
         dialog.issue_requested.connect(self._issue_view)
         dialog.print_requested.connect(self.print_requisition)
         dialog.raised.connect(lambda _r: self.refresh())
-        self._open(dialog)
-        return dialog
+        return open_dialog(self, dialog, self.refresh)
 
     def issue(self) -> QDialog | None:
         req = self.current()
         return self._issue_view(req) if req is not None else None
 
     def _issue_view(self, req: RequisitionView) -> QDialog:
-        return self._open(IssueDialog(self.desk, req, self))
+        return open_dialog(self, IssueDialog(self.desk, req, self), self.refresh)
 
     def return_unused(self) -> QDialog | None:
         req, line = self.current(), self.current_line()
         if req is None or line is None:
             return None
-        return self._open(ReturnDialog(self.desk, req, line, self))
+        return open_dialog(self, ReturnDialog(self.desk, req, line, self), self.refresh)
 
     def cancel(self) -> QDialog | None:
         req = self.current()
@@ -297,7 +290,8 @@ class RequisitionsPanel(QWidget):
                 "requisition", view.id, related=tuple(("part", ln.part_id) for ln in view.lines)
             )
 
-        return self._open(
+        return open_dialog(
+            self,
             ReasonDialog(
                 desk,
                 self.tr("Cancel requisition %1").replace("%1", req.number),
@@ -306,7 +300,8 @@ class RequisitionsPanel(QWidget):
                 announce,
                 self,
                 button=self.tr("Cancel &requisition"),
-            )
+            ),
+            self.refresh,
         )
 
     def print_requisition(self, req: RequisitionView | None) -> None:
@@ -320,6 +315,7 @@ class RequisitionsPanel(QWidget):
                 paperwork.requisition(desk.db, desk.actor, number, language),
                 paperwork.company_header(desk.db),
             ),
+            kind="requisition",
             title=self.tr("Requisition %1").replace("%1", number),
             file_name=f"{number}.pdf",
             key=f"print-req-{id(self)}",

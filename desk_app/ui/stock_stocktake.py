@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from desk_app.ui.stock_widgets import (
     LocationCombo,
     load_locations,
     make_table,
+    open_dialog,
     selected_row,
 )
 from desk_app.ui.widgets import Banner
@@ -372,10 +373,7 @@ class StocktakePanel(QWidget):
             required=False,
             button=self.tr("Cancel &stocktake"),
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(self, dialog)
 
     def print_sheet(self) -> None:
         view = self.view
@@ -389,6 +387,7 @@ class StocktakePanel(QWidget):
                 paperwork.count_sheet(desk.db, desk.actor, stocktake_id, language, blind=True),
                 paperwork.company_header(desk.db),
             ),
+            kind="count_sheet",
             title=self.tr("Count sheet No. %1").replace("%1", str(stocktake_id)),
             file_name=f"ST{stocktake_id:06d}.pdf",
             key=f"print-sheet-{id(self)}",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.domain.permissions import Perm
@@ -18,7 +17,7 @@ from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import AMBER, GREY, fmt_qty, requisition_statuses
 from desk_app.ui.stock_models import NumberRowsModel
 from desk_app.ui.stock_requisition_dialog import RequisitionDialog
-from desk_app.ui.stock_widgets import make_table
+from desk_app.ui.stock_widgets import make_table, open_dialog
 from desk_app.ui.table_models import Column
 
 
@@ -120,8 +119,6 @@ class TicketParts(QWidget):
     def request_parts(self) -> QDialog | None:
         if self.parts is None:
             return None
-        dialog = RequisitionDialog(self.desk, self, ticket_number=self.parts.ticket_number)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(
+            self, RequisitionDialog(self.desk, self, ticket_number=self.parts.ticket_number)
+        )

@@ -1,5 +1,5 @@
 """Pieces the stock screens share: the part picker (type or scan), the location box,
-money input, the stock dialog base and tables.
+money input, the stock dialog base and how panels open dialogs, tables.
 
 Translations here use explicit contexts (``QCoreApplication.translate``), not
 ``self.tr``: PySide's ``tr`` looks strings up under the *subclass* name, which
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -42,7 +42,7 @@ from desk_app.services.parts import LocationView, PartView
 from desk_app.ui.context import Desk
 from desk_app.ui.errors import message_for
 from desk_app.ui.stock_labels import RED, fmt_qty, location_text
-from desk_app.ui.widgets import Banner, FieldErrors
+from desk_app.ui.widgets import Banner, FieldErrors, row_table
 
 CONTEXT = "StockWidgets"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -257,22 +257,16 @@ class PartPicker(QWidget):
 
 
 def make_table(model: QAbstractItemModel, name: str, *, stretch: int | None = None) -> QTableView:
-    """A read-only table of rows, one selected at a time, like the customer lookup's.
+    """``widgets.row_table`` the stock way: alternating colours, rows as tall as the font.
 
     ``stretch`` is the column that takes the spare width (a name, not a number);
     by default the last one."""
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table = row_table(model, name)
     table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(max(24, table.fontMetrics().lineSpacing() + 8))
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(stretch is None)
     if stretch is not None:
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
@@ -283,7 +277,29 @@ def selected_row(table: QTableView) -> int | None:
     return rows[0].row() if rows else None
 
 
-# ---------------------------------------------------------------- dialog base
+# ---------------------------------------------------------------- dialogs
+
+
+class DialogOwner(Protocol):
+    """A panel that opens stock dialogs; tests reach the newest through ``last_dialog``."""
+
+    last_dialog: QDialog | None
+
+
+DialogT = TypeVar("DialogT", bound=QDialog)
+
+
+def open_dialog(
+    owner: DialogOwner, dialog: DialogT, on_accepted: Callable[[], object] | None = None
+) -> DialogT:
+    """Open ``dialog`` window-modal as ``owner.last_dialog``, deleted once closed;
+    ``on_accepted`` runs when it is accepted (the owner reloads, usually)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_accepted is not None:
+        dialog.accepted.connect(on_accepted)
+    owner.last_dialog = dialog
+    dialog.open()
+    return dialog
 
 
 class StockDialog(QDialog):

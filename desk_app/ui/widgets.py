@@ -1,18 +1,22 @@
-"""Small widgets the screens share: inline field errors, the customer contact form, banners."""
+"""Small widgets the screens share: inline field errors, the customer contact form, banners,
+the search line and the read-only table of rows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +28,8 @@ from desk_app.ui.errors import service_text
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_STYLE = "border: 1px solid #b3261e; background: #fff4f3;"
+#: how long the clerk may pause between keys before a search line searches
+DEBOUNCE_MS = 200
 
 
 class FieldErrors:
@@ -224,3 +230,42 @@ class Banner(QFrame):
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
+
+
+class SearchBox(QLineEdit):
+    """A screen's search line, results as you type: ``typed`` fires once the clerk has
+    paused for ``DEBOUNCE_MS`` (``debounce`` is that timer: stop it to search at once),
+    and Down (``down_pressed``) moves into the results."""
+
+    down_pressed = Signal()
+    typed = Signal()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setClearButtonEnabled(True)
+        self.setStyleSheet("font-size: 15px; padding: 4px;")
+        self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.typed)
+        self.textChanged.connect(lambda _t: self.debounce.start())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def row_table(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table of rows, one selected at a time, the last column taking the spare
+    width; callers add what is theirs (alternating colours, sorting, taller rows)."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table

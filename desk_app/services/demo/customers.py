@@ -8,9 +8,11 @@ from datetime import timedelta
 from itertools import accumulate
 
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone
+from desk_app.db.models.people import CustomerNameKey
 from desk_app.domain.phones import PhoneKind, normalize_phone
 from desk_app.domain.pinyin import NameKeys, name_keys
 from desk_app.domain.warranty import add_years
+from desk_app.services.customer_search import name_search_keys
 from desk_app.services.demo import vocabulary as V
 from desk_app.services.demo.bulk import Batch, Ids, LocalTime, Row, utc
 from desk_app.services.demo.world import DAY, CustomerBook, Staff, Weighted
@@ -46,6 +48,7 @@ PHONE_COLUMNS = (
     "extension",
     "label",
 )
+NAME_KEY_COLUMNS = ("customer_id", "key", "name")
 ADDRESS_COLUMNS = ("id", "customer_id", "position", "text", "area")
 APPLIANCE_COLUMNS = (
     "id",
@@ -132,7 +135,7 @@ class CustomerMaker:
     ) -> None:
         self.rng, self.ids, self.local, self.now = rng, ids, local, now
         self.staff, self.book = staff, book
-        self._keys: dict[str, NameKeys] = {}
+        self._keys: dict[str, tuple[NameKeys, list[str]]] = {}
 
     def batch(self, count: int) -> Batch:
         rng, ids, local, book = self.rng, self.ids, self.local, self.book
@@ -141,15 +144,18 @@ class CustomerMaker:
             book.first_id = first
             book.app_first_id = ids.take(Appliance, 0)
         customers: list[Row] = []
+        name_keys_rows: list[Row] = []
         phones: list[Row] = []
         addresses: list[Row] = []
         appliances: list[Row] = []
         today = local.local_date(self.now)
         for cid in range(first, first + count):
             name = person_name(rng, male=rng.random() < 0.5)
-            keys = self._keys.get(name)
-            if keys is None:
-                keys = self._keys[name] = name_keys(name)
+            known = self._keys.get(name)
+            if known is None:
+                keys = name_keys(name)
+                known = self._keys[name] = (keys, name_search_keys(name, keys))
+            keys, search_keys = known
             district = _DISTRICTS.pick(rng)
             home = address(rng, district)
             created_ts = self.now - 730 * DAY - rng.randrange(400 * DAY)
@@ -178,6 +184,8 @@ class CustomerMaker:
                     1,
                 )
             )
+            # The search keys, as services.customers._set_name writes them.
+            name_keys_rows.extend((cid, key, name) for key in search_keys)
             numbers = [mobile(rng) if rng.random() < 0.93 else landline(rng, district)]
             if rng.random() < 0.25:
                 numbers.append(landline(rng, district) if rng.random() < 0.6 else mobile(rng))
@@ -241,6 +249,7 @@ class CustomerMaker:
                 book.app_warranty_end.append(ends)
         batch = Batch()
         batch.rows(Customer, CUSTOMER_COLUMNS, customers)
+        batch.rows(CustomerNameKey, NAME_KEY_COLUMNS, name_keys_rows)
         batch.rows(CustomerPhone, PHONE_COLUMNS, phones)
         batch.rows(CustomerAddress, ADDRESS_COLUMNS, addresses)
         batch.rows(Appliance, APPLIANCE_COLUMNS, appliances)
