@@ -355,6 +355,30 @@ def test_merged_duplicates_are_not_found(db: Database, clerk: Actor, strategy: s
     ]
 
 
+def test_search_follows_a_merge_and_its_undo(db: Database, clerk: Actor, manager: Actor) -> None:
+    from desk_app.services import merge
+
+    survivor = factories.customer(db, clerk, "张三", "13812345678", "北京市朝阳区建国路88号")
+    duplicate = factories.customer(db, clerk, "章叁", "13912345678", "北京市海淀区学院路1号")
+    done = merge.merge_customers(
+        db,
+        manager,
+        survivor.id,
+        duplicate.id,
+        survivor_version=survivor.version,
+        duplicate_version=duplicate.version,
+    )
+    # The duplicate's own name and keys find nobody; its phone and address moved.
+    assert _names(db, clerk, "章叁") == []
+    assert _names(db, clerk, "zs") == ["张三"]
+    assert _names(db, clerk, "13912345678") == ["张三"]
+    assert _names(db, clerk, "学院路1号") == ["张三"]
+    merge.undo_merge(db, manager, done.id)
+    assert _names(db, clerk, "章叁") == ["章叁"]
+    assert _names(db, clerk, "zs") == ["张三", "章叁"]
+    assert _names(db, clerk, "学院路1号") == ["章叁"]
+
+
 def test_demo_customers_carry_their_search_keys(db: Database, clock: FakeClock) -> None:
     from desk_app.services import demo, users
 
