@@ -122,3 +122,19 @@ def test_settings_company_header_sets_keeps_and_removes_the_logo(
     err = capsys.readouterr().err
     assert "name" in err and "logo" in err
     assert settings.get_company_header(db).name == "蓝天家电售后服务中心"
+
+
+def test_db_check_finds_a_day_counter_behind_its_numbers(
+    db: Database, manager: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import update
+
+    from desk_app.db.models import NumberSequence
+
+    actor = users.authenticate(db, "boss", "secret-1")
+    c = factories.customer(db, actor)
+    for _ in range(2):
+        open_ticket(db, actor, TicketDraft(c.id, TicketKind.REPAIR, "坏了"))
+    db.write(lambda s: s.execute(update(NumberSequence).values(last_value=1)))
+    assert main(["db", "check", "--db", db.url]) == 1
+    assert "1 day(s) with ticket numbers above their counter" in capsys.readouterr().out
