@@ -44,11 +44,14 @@ from desk_app.config import normalize_url
 from desk_app.db import migrate
 from desk_app.db.engine import make_engine
 from desk_app.domain.enums import Role, TicketKind, TicketStatus, Urgency
-from desk_app.services import board, customers, dispatch, tickets, users
-from desk_app.services.customers import AddressInput, ApplianceDraft, CustomerDraft
-from desk_app.services.database import Actor, Database
-from desk_app.services.dispatch import TechnicianDraft
-from desk_app.services.tickets import TicketDraft
+from desk_app.services.admin import users
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.customers import customers
+from desk_app.services.customers.customers import AddressInput, ApplianceDraft, CustomerDraft
+from desk_app.services.dispatch import board, dispatch
+from desk_app.services.dispatch.dispatch import TechnicianDraft
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import TicketDraft
 
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 11, 24)  # a Tuesday
@@ -245,10 +248,10 @@ def bench_engine(label: str, url: str, args: argparse.Namespace) -> dict[str, fl
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.ui.changes import ChangeHub
-    from desk_app.ui.context import Desk
-    from desk_app.ui.dispatch_board import DispatchBoard
-    from desk_app.ui.operations import BackgroundOps
+    from desk_app.ui.common.changes import ChangeHub
+    from desk_app.ui.common.context import Desk
+    from desk_app.ui.common.operations import BackgroundOps
+    from desk_app.ui.dispatch.board import DispatchBoard
 
     app = QApplication.instance() or QApplication([])
     clock = Clock(NOW)

@@ -47,9 +47,10 @@ from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPho
 from desk_app.db.models.people import CustomerNameKey
 from desk_app.domain.enums import Channel, Role, TicketKind, TicketStatus, Urgency, WarrantyStatus
 from desk_app.domain.pinyin import name_keys
-from desk_app.services import customers, users
-from desk_app.services.customer_search import name_search_keys
-from desk_app.services.database import Actor, Database
+from desk_app.services.admin import users
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.customers import customers
+from desk_app.services.customers.search import name_search_keys
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘" + (
     "于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -245,10 +246,10 @@ def ui_keystroke(db: Database, actor: Actor, query: str) -> tuple[float, float, 
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.ui.changes import ChangeHub
-    from desk_app.ui.context import Desk
-    from desk_app.ui.customer_lookup import CustomerLookup
-    from desk_app.ui.operations import BackgroundOps
+    from desk_app.ui.common.changes import ChangeHub
+    from desk_app.ui.common.context import Desk
+    from desk_app.ui.common.operations import BackgroundOps
+    from desk_app.ui.customers.lookup import CustomerLookup
 
     app = QApplication.instance() or QApplication([])
     ops = BackgroundOps()
@@ -341,7 +342,7 @@ def bench(db: Database, n: int, label: str) -> None:
     t0 = time.perf_counter()
     load_customers(db, n, actor.user_id)
     print(f"\n== {label}: {n:,} customers loaded in {time.perf_counter() - t0:.1f} s")
-    from desk_app.ui.widgets import DEBOUNCE_MS
+    from desk_app.ui.common.widgets import DEBOUNCE_MS
 
     header = (
         f"{'query':<20}{'rows':>6}{'sql ms':>9}{'service':>9}{'ui ms':>8}{'net ms':>8}{'ratio':>7}"

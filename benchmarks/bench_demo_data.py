@@ -35,7 +35,7 @@ from sqlalchemy.engine import make_url
 from desk_app.config import normalize_url
 from desk_app.db import migrate
 from desk_app.db.engine import make_engine
-from desk_app.services.database import Database
+from desk_app.services.core.database import Database
 from desk_app.services.demo import DemoSummary, generate
 
 FULL_CUSTOMERS, FULL_TICKETS = 200_000, 1_000_000

@@ -17,9 +17,9 @@ from desk_app.config import load_config
 from desk_app.db import migrate
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DeskError
-from desk_app.services import users
-from desk_app.services.bootstrap import open_database
-from desk_app.services.database import Database
+from desk_app.services.admin import users
+from desk_app.services.core.bootstrap import open_database
+from desk_app.services.core.database import Database
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -125,7 +125,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
         print(f"database at schema {migrate.current_revision(db.engine)} ({config.source})")
         return 0
     db = open_database(config, auto_migrate=False)
-    from desk_app.services import consistency
+    from desk_app.services.core import consistency
 
     report = consistency.check(db)
     print(f"database: {db.dialect} ({config.source})")
@@ -171,7 +171,7 @@ def _cmd_user(args: argparse.Namespace) -> int:
 
 
 def _cmd_stock(args: argparse.Namespace) -> int:
-    from desk_app.services import stock
+    from desk_app.services.stock import stock
 
     db = _open(args)
     differences = stock.check_stock(db)
@@ -186,7 +186,7 @@ def _cmd_stock(args: argparse.Namespace) -> int:
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
-    from desk_app.services import settings
+    from desk_app.services.admin import settings
 
     db = _open(args)
     logo: str | settings.Logo | None = settings.Logo.KEEP
@@ -220,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
-            from desk_app.ui.app import run
+            from desk_app.ui.shell.app import run
 
             return run(load_config(args.db))
         handler = {

@@ -9,8 +9,9 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from desk_app.services import paperwork, settings, users
-from desk_app.services.database import Database
+from desk_app.services.admin import settings, users
+from desk_app.services.core.database import Database
+from desk_app.services.paperwork import paperwork
 
 DbOption = Callable[[argparse.ArgumentParser], None]
 

@@ -128,13 +128,14 @@ def main() -> int:
     from desk_app.db.engine import make_engine
     from desk_app.db.models import Appliance, Customer, KnowledgeArticle, Ticket
     from desk_app.domain.enums import TicketStatus
-    from desk_app.services import demo, users
-    from desk_app.services.database import Database
-    from desk_app.ui import i18n
-    from desk_app.ui.changes import ChangeHub
-    from desk_app.ui.context import Desk
-    from desk_app.ui.main_window import MainWindow
-    from desk_app.ui.operations import BackgroundOps
+    from desk_app.services import demo
+    from desk_app.services.admin import users
+    from desk_app.services.core.database import Database
+    from desk_app.ui.common import i18n
+    from desk_app.ui.common.changes import ChangeHub
+    from desk_app.ui.common.context import Desk
+    from desk_app.ui.common.operations import BackgroundOps
+    from desk_app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")

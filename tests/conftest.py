@@ -25,8 +25,8 @@ from desk_app.db import migrate
 from desk_app.db.base import Base
 from desk_app.db.engine import make_engine
 from desk_app.domain.enums import Role
-from desk_app.services import users
-from desk_app.services.database import Actor, Database
+from desk_app.services.admin import users
+from desk_app.services.core.database import Actor, Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -12,9 +12,9 @@ import pytest
 from desk_app.cli import main
 from desk_app.db import migrate
 from desk_app.domain.enums import Role, TicketKind
-from desk_app.services import users
-from desk_app.services.database import Database
-from desk_app.services.tickets import TicketDraft, open_ticket
+from desk_app.services.admin import users
+from desk_app.services.core.database import Database
+from desk_app.services.tickets.tickets import TicketDraft, open_ticket
 from tests.services import factories
 
 
@@ -96,7 +96,7 @@ def test_settings_company_header_sets_keeps_and_removes_the_logo(
 ) -> None:
     from PIL import Image
 
-    from desk_app.services import settings
+    from desk_app.services.admin import settings
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (90, 30), (20, 90, 200)).save(logo, "PNG")

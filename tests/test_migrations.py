@@ -62,7 +62,7 @@ def test_engine_specific_search_structures_exist(db_url: str) -> None:
 
 def test_fresh_sqlite_file_is_created_and_migrated(tmp_path: pytest.TempPathFactory) -> None:
     from desk_app.config import AppConfig
-    from desk_app.services.bootstrap import open_database
+    from desk_app.services.core.bootstrap import open_database
 
     path = tmp_path / "new" / "desk.sqlite3"  # type: ignore[operator]
     db = open_database(AppConfig(f"sqlite:///{path}", "test"))
@@ -79,7 +79,7 @@ def test_fresh_sqlite_file_is_created_and_migrated(tmp_path: pytest.TempPathFact
 def test_server_behind_the_schema_is_refused_not_migrated(tmp_path: pytest.TempPathFactory) -> None:
     from desk_app.config import AppConfig
     from desk_app.domain.errors import DatabaseUnavailable
-    from desk_app.services.bootstrap import open_database
+    from desk_app.services.core.bootstrap import open_database
 
     path = tmp_path / "empty.sqlite3"  # type: ignore[operator]
     with pytest.raises(DatabaseUnavailable, match="desk-app db upgrade"):

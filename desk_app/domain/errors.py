@@ -1,6 +1,6 @@
 """Domain errors: every refusal a clerk can meet is one of these types.
 
-The UI maps them to translated messages in one place (``desk_app.ui.errors``);
+The UI maps them to translated messages in one place (``desk_app.ui.common.errors``);
 services raise them and never return error codes.
 """
 

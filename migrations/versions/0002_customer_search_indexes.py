@@ -1,7 +1,7 @@
 """customer search indexes: name keys, infix indexes, upper(serial)
 
 Every kind of match of the customer search becomes an index lookup (see
-``desk_app.services.customer_search``):
+``desk_app.services.customers.search``):
 
 - ``customer_name_keys``: one row per way of typing a customer's name (the
   normalised name, each pinyin and initials alternative), filled here for the
@@ -32,7 +32,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from desk_app.services.customer_search import name_search_keys
+from desk_app.services.customers.search import name_search_keys
 
 revision: str = "0002"
 down_revision: str | None = "0001"

@@ -14,15 +14,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import Role, TicketStatus
-from desk_app.services import dispatch, tickets, users
-from desk_app.services.database import Actor, Database
-from desk_app.services.dispatch import TechnicianDraft
-from desk_app.ui.context import Desk
-from desk_app.ui.dispatch_board import DispatchBoard
+from desk_app.services.admin import users
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.dispatch import dispatch
+from desk_app.services.dispatch.dispatch import TechnicianDraft
+from desk_app.services.tickets import tickets
+from desk_app.ui.common.context import Desk
+from desk_app.ui.dispatch.board import DispatchBoard
 from tests.conftest import FakeClock
 from tests.services import factories
 from tests.ui.conftest import close_desk, make_desk
-from tests.ui.test_dispatch_board import drop, queue_mime
+from tests.ui.dispatch.test_dispatch_board import drop, queue_mime
 
 pytestmark = pytest.mark.postgres_only
 

@@ -19,9 +19,10 @@ from sqlalchemy import func, select
 
 from desk_app.db.models import Customer, Ticket
 from desk_app.domain.enums import Role, TicketKind
-from desk_app.services import customers, merge, users
-from desk_app.services.database import Actor, Database
-from desk_app.services.tickets import TicketDraft, TicketView, open_ticket
+from desk_app.services.admin import users
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.customers import customers, merge
+from desk_app.services.tickets.tickets import TicketDraft, TicketView, open_ticket
 from tests.services import factories
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

@@ -9,9 +9,10 @@ from sqlalchemy import text
 
 from desk_app.db.engine import make_engine
 from desk_app.domain.enums import Role, TicketKind, TicketStatus
-from desk_app.services import tickets, users
-from desk_app.services.database import Database
-from desk_app.services.tickets import TicketDraft
+from desk_app.services.admin import users
+from desk_app.services.core.database import Database
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import TicketDraft
 from tests.services import factories
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from desk_app.db.models import StockMovement
 from desk_app.domain.enums import MovementKind, Role
 from desk_app.domain.errors import NotEnoughStock
-from desk_app.services import requisitions, stock, users
-from desk_app.services.database import Actor, Database
-from desk_app.services.requisitions import RequisitionView
-from desk_app.services.stock import check_stock
+from desk_app.services.admin import users
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.stock import requisitions, stock
+from desk_app.services.stock.requisitions import RequisitionView
+from desk_app.services.stock.stock import check_stock
 from tests.services import factories
 from tests.services.stock_factories import level, location, part
 

@@ -16,10 +16,11 @@ from sqlalchemy import func, select
 from desk_app.db.models import IdempotencyKey, Ticket
 from desk_app.domain.enums import Role, TicketKind
 from desk_app.domain.errors import ConflictError
-from desk_app.services import dispatch, users
-from desk_app.services.database import Database
-from desk_app.services.dispatch import TechnicianDraft
-from desk_app.services.tickets import TicketDraft, open_ticket
+from desk_app.services.admin import users
+from desk_app.services.core.database import Database
+from desk_app.services.dispatch import dispatch
+from desk_app.services.dispatch.dispatch import TechnicianDraft
+from desk_app.services.tickets.tickets import TicketDraft, open_ticket
 from tests.services import factories
 
 T = TypeVar("T")

@@ -6,10 +6,10 @@ import threading
 import time
 
 from desk_app.domain.enums import Role
-from desk_app.services import users
-from desk_app.services.audit import Change
-from desk_app.services.database import Database
-from desk_app.services.watch import ChangeWatcher
+from desk_app.services.admin import users
+from desk_app.services.core.audit import Change
+from desk_app.services.core.database import Database
+from desk_app.services.core.watch import ChangeWatcher
 from tests.services import factories
 
 

@@ -7,11 +7,18 @@ from datetime import date
 from sqlalchemy import func, select
 
 from desk_app.domain.enums import TicketKind, TicketStatus, Urgency
-from desk_app.services import customers, dispatch, tickets
-from desk_app.services.customers import AddressInput, ApplianceDraft, CustomerDraft, CustomerView
-from desk_app.services.database import Actor, Database
-from desk_app.services.dispatch import TechnicianDraft
-from desk_app.services.tickets import Completion, TicketDraft, TicketView
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.customers import customers
+from desk_app.services.customers.customers import (
+    AddressInput,
+    ApplianceDraft,
+    CustomerDraft,
+    CustomerView,
+)
+from desk_app.services.dispatch import dispatch
+from desk_app.services.dispatch.dispatch import TechnicianDraft
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import Completion, TicketDraft, TicketView
 
 
 def customer(

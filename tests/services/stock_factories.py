@@ -20,11 +20,12 @@ from desk_app.db.models import (
     Ticket,
 )
 from desk_app.domain.enums import StockLocationKind, TicketStatus
-from desk_app.services import parts, tickets
-from desk_app.services.database import Actor, Database
-from desk_app.services.parts import LocationView, PartDraft, PartView
-from desk_app.services.stock import check_stock
-from desk_app.services.tickets import Completion
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.stock import parts
+from desk_app.services.stock.parts import LocationView, PartDraft, PartView
+from desk_app.services.stock.stock import check_stock
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import Completion
 
 S = TicketStatus
 

@@ -11,10 +11,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.database import Actor, Database
-from desk_app.ui.changes import ChangeHub
-from desk_app.ui.context import Desk
-from desk_app.ui.operations import BackgroundOps
+from desk_app.services.core.database import Actor, Database
+from desk_app.ui.common.changes import ChangeHub
+from desk_app.ui.common.context import Desk
+from desk_app.ui.common.operations import BackgroundOps
 
 
 def make_desk(db: Database, actor: Actor, settings_path: Path, *, poll_ms: int = 200) -> Desk:

@@ -70,8 +70,10 @@ from desk_app.db.models import (
     User,
 )
 from desk_app.domain.enums import Role
-from desk_app.services import audit
-from desk_app.services.database import Database
+from desk_app.services.admin.settings import DEFAULT_TIMEZONE
+from desk_app.services.admin.users import hash_password
+from desk_app.services.core import audit
+from desk_app.services.core.database import Database
 from desk_app.services.demo.bulk import (
     BackgroundWriter,
     Ids,
@@ -86,8 +88,6 @@ from desk_app.services.demo.ledger import Ledger
 from desk_app.services.demo.reference import DEMO_STAFF, Existing, reference_batch
 from desk_app.services.demo.tickets import TicketHistory
 from desk_app.services.demo.world import CustomerBook, DemoRandom, World
-from desk_app.services.settings import DEFAULT_TIMEZONE
-from desk_app.services.users import hash_password
 
 __all__ = ["DEMO_PASSWORD", "DEMO_STAFF", "DemoSummary", "generate"]
 

@@ -27,7 +27,7 @@ from sqlalchemy.types import JSON, TypeEngine
 
 from desk_app.db.base import Base
 from desk_app.db.models import NumberSequence
-from desk_app.services.numbers import PREFIXES
+from desk_app.services.core.numbers import PREFIXES
 
 Row = tuple[Any, ...]
 

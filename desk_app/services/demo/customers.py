@@ -12,7 +12,7 @@ from desk_app.db.models.people import CustomerNameKey
 from desk_app.domain.phones import PhoneKind, normalize_phone
 from desk_app.domain.pinyin import NameKeys, name_keys
 from desk_app.domain.warranty import add_years
-from desk_app.services.customer_search import name_search_keys
+from desk_app.services.customers.search import name_search_keys
 from desk_app.services.demo import vocabulary as V
 from desk_app.services.demo.bulk import Batch, Ids, LocalTime, Row, utc
 from desk_app.services.demo.world import DAY, CustomerBook, Staff, Weighted

@@ -22,10 +22,10 @@ from desk_app.db.models import (
     StockMovement,
 )
 from desk_app.domain.enums import DamagedDisposition, MovementKind, RequisitionStatus
-from desk_app.services.damaged_parts import DISPOSITION_REASON
 from desk_app.services.demo import vocabulary as V
 from desk_app.services.demo.bulk import Batch, Row, opt_utc, utc
 from desk_app.services.demo.world import DAY, HOUR, Usage, World
+from desk_app.services.stock.damaged_parts import DISPOSITION_REASON
 
 MOVEMENT_COLUMNS = (
     "id",

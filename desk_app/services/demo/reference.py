@@ -17,12 +17,12 @@ from desk_app.db.models import (
     User,
 )
 from desk_app.domain.enums import Role, Severity, StockLocationKind, TicketKind, Urgency
+from desk_app.services.admin.settings import DEFAULT_COMPLAINT_STANDARDS, DEFAULT_STANDARDS
 from desk_app.services.demo import vocabulary as V
 from desk_app.services.demo.bulk import Batch, Ids, Row, utc
 from desk_app.services.demo.customers import mobile, person_name
 from desk_app.services.demo.world import DAY, PartInfo, Staff, TechInfo, Weighted
-from desk_app.services.parts import DAMAGED_CODE, DAMAGED_NAME
-from desk_app.services.settings import DEFAULT_COMPLAINT_STANDARDS, DEFAULT_STANDARDS
+from desk_app.services.stock.parts import DAMAGED_CODE, DAMAGED_NAME
 
 DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
     ("admin", Role.MANAGER, "王建国"),

@@ -1,0 +1,1 @@
+"""Administration: manager settings and users."""

@@ -1,0 +1,508 @@
+"""Manager-set settings: time zone, working calendar, service standards, company header.
+
+Values live in the shared database's ``settings`` table as JSON (standards in their
+own tables); reads fall back to documented defaults so a new database works at once.
+Every setter requires ``Perm.MANAGE_SETTINGS``, validates, and writes one audit row.
+
+What lives where:
+- shared by every desk (here): company header and logo, service and complaint
+  standards, working calendar, time zone, default area code, charge standard;
+- per PC (``desk_app.ui.paperwork.present``, in the PC's QSettings): which printer and paper
+  each document kind goes to, since every counter has its own printer.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import ComplaintStandard, ServiceStandard, Setting
+from desk_app.domain.clock import WorkingCalendar
+from desk_app.domain.enums import Severity, TicketKind, Urgency
+from desk_app.domain.errors import ValidationError
+from desk_app.domain.images import image_size
+from desk_app.domain.permissions import Perm, require
+from desk_app.domain.phones import normalize_area_code
+from desk_app.domain.validation import clean_text, required_text
+from desk_app.printing.data import CompanyHeader
+from desk_app.services.core import audit
+from desk_app.services.core.database import Actor, Database
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
+class Standard:
+    """Hours to respond, to visit and to finish the repair, from the request."""
+
+    respond_hours: float
+    visit_hours: float
+    repair_hours: float
+    working_hours_only: bool = False
+
+
+# DOMAIN.md: respond within 24 h, visit within 48 h, repair within 72 h.
+DEFAULT_STANDARDS: dict[Urgency, Standard] = {
+    Urgency.NORMAL: Standard(24, 48, 72),
+    Urgency.URGENT: Standard(4, 24, 48),
+    Urgency.CRITICAL: Standard(2, 8, 24),
+}
+DEFAULT_COMPLAINT_STANDARDS: dict[Severity, tuple[float, float]] = {
+    Severity.LOW: (24, 120),
+    Severity.MEDIUM: (8, 72),
+    Severity.HIGH: (2, 24),
+}
+
+
+def get_value(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else row.value
+
+
+def put_value(
+    session: Session,
+    actor: Actor,
+    key: str,
+    value: Any,
+    db: Database,
+    *,
+    audited: Any = None,
+) -> None:
+    """Write one setting and its audit row; ``audited`` replaces ``value`` in the audit
+    log where the value is bulky (an image)."""
+    now = db.now()
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value, updated_at=now, updated_by=actor.user_id))
+    else:
+        row.value = value
+        row.updated_at = now
+        row.updated_by = actor.user_id
+    shown = value if audited is None else audited
+    audit.record(session, actor, "settings.set", "setting", 0, {"key": key, "value": shown}, at=now)
+
+
+def timezone(session: Session) -> ZoneInfo:
+    return ZoneInfo(get_value(session, "timezone", DEFAULT_TIMEZONE))
+
+
+def calendar(session: Session) -> WorkingCalendar:
+    tz = timezone(session)
+    data = get_value(session, "working_calendar")
+    if data is None:
+        return WorkingCalendar.standard(tz)
+    return WorkingCalendar.from_dict(data)
+
+
+def standard_for(session: Session, kind: TicketKind, urgency: Urgency) -> Standard:
+    row = session.scalar(
+        select(ServiceStandard).where(
+            ServiceStandard.kind == kind, ServiceStandard.urgency == urgency
+        )
+    )
+    if row is None:
+        return DEFAULT_STANDARDS[urgency]
+    return Standard(row.respond_hours, row.visit_hours, row.repair_hours, row.working_hours_only)
+
+
+def complaint_standard_for(session: Session, severity: Severity) -> tuple[float, float]:
+    row = session.get(ComplaintStandard, severity)
+    if row is None:
+        return DEFAULT_COMPLAINT_STANDARDS[severity]
+    return row.answer_hours, row.solution_hours
+
+
+@dataclass(frozen=True)
+class StandardRow:
+    """The standard of one ticket kind and urgency; ``is_default`` when no manager set it."""
+
+    kind: TicketKind
+    urgency: Urgency
+    standard: Standard
+    is_default: bool
+
+
+def list_standards(db: Database, actor: Actor) -> list[StandardRow]:
+    """Every kind × urgency (in enum order), the documented default where none is set.
+
+    Readable by every signed-in role: the deadlines are printed on every work order.
+    """
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+
+    def q(s: Session) -> list[StandardRow]:
+        rows = {(r.kind, r.urgency): r for r in s.scalars(select(ServiceStandard))}
+        result = []
+        for kind in TicketKind:
+            for urgency in Urgency:
+                row = rows.get((kind, urgency))
+                if row is None:
+                    result.append(StandardRow(kind, urgency, DEFAULT_STANDARDS[urgency], True))
+                else:
+                    std = Standard(
+                        row.respond_hours, row.visit_hours, row.repair_hours, row.working_hours_only
+                    )
+                    result.append(StandardRow(kind, urgency, std, False))
+        return result
+
+    return db.read(q)
+
+
+def _check_standard(standard: Standard, field: str) -> tuple[float, float, float]:
+    hours = (standard.respond_hours, standard.visit_hours, standard.repair_hours)
+    if any(not isinstance(h, int | float) or not 0 < h <= 24 * 365 for h in hours):
+        raise ValidationError(field, "Hours must be more than 0 and at most a year.")
+    if not standard.respond_hours <= standard.visit_hours <= standard.repair_hours:
+        raise ValidationError(field, "Respond ≤ visit ≤ repair hours.")
+    return hours
+
+
+def set_standard(
+    db: Database, actor: Actor, kind: TicketKind, urgency: Urgency, standard: Standard
+) -> None:
+    """Set one kind × urgency; applies to tickets opened from now on."""
+    _set_standards(db, actor, {(kind, urgency): standard}, field=lambda _k, _u: "hours")
+
+
+def set_standards(
+    db: Database, actor: Actor, standards: Mapping[tuple[TicketKind, Urgency], Standard]
+) -> None:
+    """Set several kind × urgency standards in one transaction: all or none.
+
+    A bad one is refused as ValidationError with field ``standard.<kind>.<urgency>``.
+    """
+    _set_standards(db, actor, standards, field=lambda k, u: f"standard.{k.value}.{u.value}")
+
+
+def _set_standards(
+    db: Database,
+    actor: Actor,
+    standards: Mapping[tuple[TicketKind, Urgency], Standard],
+    *,
+    field: Any,
+) -> None:
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    checked: dict[tuple[TicketKind, Urgency], tuple[tuple[float, float, float], bool]] = {}
+    for (kind, urgency), standard in standards.items():
+        kind, urgency = TicketKind(kind), Urgency(urgency)
+        hours = _check_standard(standard, field(kind, urgency))
+        checked[(kind, urgency)] = (hours, bool(standard.working_hours_only))
+
+    def tx(s: Session) -> None:
+        for (kind, urgency), (hours, working_only) in checked.items():
+            row = s.scalar(
+                select(ServiceStandard).where(
+                    ServiceStandard.kind == kind, ServiceStandard.urgency == urgency
+                )
+            )
+            if row is None:
+                row = ServiceStandard(
+                    kind=kind, urgency=urgency, respond_hours=0, visit_hours=0, repair_hours=0
+                )
+                s.add(row)
+            row.respond_hours, row.visit_hours, row.repair_hours = hours
+            row.working_hours_only = working_only
+            s.flush()
+            audit.record(
+                s,
+                actor,
+                "standard.set",
+                "service_standard",
+                row.id,
+                {
+                    "kind": kind.value,
+                    "urgency": urgency.value,
+                    "hours": list(hours),
+                    "working_hours_only": working_only,
+                },
+                at=db.now(),
+            )
+
+    if checked:
+        db.write(tx)
+
+
+def complaint_standards(db: Database) -> dict[Severity, tuple[float, float]]:
+    """Answer and solution hours for every severity, as complaints opened now get them."""
+    return db.read(lambda s: {sev: complaint_standard_for(s, sev) for sev in Severity})
+
+
+def set_complaint_standard(
+    db: Database, actor: Actor, severity: Severity, answer_hours: float, solution_hours: float
+) -> None:
+    """Hours allowed for the first answer and for the solution of complaints of
+    ``severity`` (wall clock, from receipt). Applies to complaints received from now on;
+    the deadlines of complaints already open stay as they were set."""
+    _set_complaint_standards(db, actor, {severity: (answer_hours, solution_hours)}, batch=False)
+
+
+def set_complaint_standards(
+    db: Database, actor: Actor, standards: Mapping[Severity, tuple[float, float]]
+) -> None:
+    """Several severities in one transaction; a bad one is refused as ValidationError with
+    field ``complaint.<severity>``."""
+    _set_complaint_standards(db, actor, standards, batch=True)
+
+
+def _set_complaint_standards(
+    db: Database,
+    actor: Actor,
+    standards: Mapping[Severity, tuple[float, float]],
+    *,
+    batch: bool,
+) -> None:
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    checked: dict[Severity, tuple[float, float]] = {}
+    for raw, (answer_hours, solution_hours) in standards.items():
+        try:
+            severity = Severity(raw)
+        except ValueError:
+            raise ValidationError("severity", "Choose a severity.") from None
+        field = f"complaint.{severity.value}" if batch else "hours"
+        hours = (answer_hours, solution_hours)
+        if any(not isinstance(h, int | float) or not 0 < h <= 24 * 365 for h in hours):
+            raise ValidationError(field, "Hours must be more than 0 and at most a year.")
+        if answer_hours > solution_hours:
+            raise ValidationError(field, "Answer ≤ solution hours.")
+        checked[severity] = hours
+
+    def tx(s: Session) -> None:
+        for severity, hours in checked.items():
+            row = s.get(ComplaintStandard, severity)
+            if row is None:
+                row = ComplaintStandard(severity=severity, answer_hours=0, solution_hours=0)
+                s.add(row)
+            row.answer_hours, row.solution_hours = hours
+            s.flush()
+            audit.record(
+                s,
+                actor,
+                "complaint_standard.set",
+                "complaint_standard",
+                0,
+                {"severity": severity.value, "hours": list(hours)},
+                at=db.now(),
+            )
+
+    if checked:
+        db.write(tx)
+
+
+def working_calendar(db: Database) -> WorkingCalendar:
+    """The calendar deadlines count working hours on (the standard one until a manager sets it)."""
+    return db.read(calendar)
+
+
+def set_calendar(db: Database, actor: Actor, cal: WorkingCalendar) -> None:
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    cal.validate()
+    db.write(lambda s: put_value(s, actor, "working_calendar", cal.to_dict(), db))
+
+
+def set_timezone(db: Database, actor: Actor, name: str) -> None:
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError("timezone", "Unknown time zone.") from error
+    db.write(lambda s: put_value(s, actor, "timezone", name, db))
+
+
+def get_setting(db: Database, key: str, default: Any = None) -> Any:
+    return db.read(lambda s: get_value(s, key, default))
+
+
+def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    db.write(lambda s: put_value(s, actor, key, value, db))
+
+
+# ---------------------------------------------------------------- desk defaults
+
+
+def get_default_area_code(db: Database) -> str | None:
+    """The area code local numbers typed without one get (e.g. "0755"); None if unset."""
+    value = get_setting(db, "default_area_code")
+    return value if isinstance(value, str) and value else None
+
+
+def set_default_area_code(db: Database, actor: Actor, text: str | None) -> str | None:
+    """Set (normalised: "755" → "0755") or clear (empty) the default area code.
+
+    Numbers already stored keep their normalised form; only numbers typed from now on
+    without an area code get this one.
+    """
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    code = normalize_area_code(text) if text and text.strip() else None
+    db.write(lambda s: put_value(s, actor, "default_area_code", code, db))
+    return code
+
+
+CHARGE_LANGUAGES = ("zh_CN", "en")
+MAX_CHARGE_STANDARD = 500
+# Printed on every chargeable work order: customers have a right to know it first.
+DEFAULT_CHARGE_STANDARD = {
+    "zh_CN": "保内免费（人为损坏除外）；保外收取上门费、人工费及配件费，收费前告知客户。",
+    "en": "Free in warranty (misuse excepted); out of warranty: call-out, labour and parts, "
+    "quoted before work.",
+}
+
+
+def _charge_texts(value: Any) -> dict[str, str]:
+    if isinstance(value, str):  # an early form of the setting: one text for every language
+        return {"zh_CN": value, "en": ""}
+    if not isinstance(value, dict):
+        return dict(DEFAULT_CHARGE_STANDARD)
+    return {lang: str(value.get(lang) or "") for lang in CHARGE_LANGUAGES}
+
+
+def charge_standard_text(session: Session, language: str) -> str:
+    """The charge standard printed in ``language``; the Chinese text when that one is empty."""
+    texts = _charge_texts(get_value(session, "charge_standard"))
+    return texts.get(language) or texts["zh_CN"]
+
+
+def get_charge_standard(db: Database) -> dict[str, str]:
+    """{"zh_CN": ..., "en": ...} as the manager wrote them (the default until then);
+    an empty English text means English forms print the Chinese one."""
+    return _charge_texts(get_setting(db, "charge_standard"))
+
+
+def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) -> dict[str, str]:
+    """The charge standard (收费标准) in Chinese (required) and English (optional)."""
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    unknown = set(texts) - set(CHARGE_LANGUAGES)
+    if unknown:
+        raise ValidationError("charge_standard", f"Unknown language {sorted(unknown)[0]}.")
+    value = {
+        "zh_CN": required_text(
+            texts.get("zh_CN"),
+            "charge_standard.zh_CN",
+            max_length=MAX_CHARGE_STANDARD,
+            multiline=True,
+        ),
+        "en": clean_text(
+            texts.get("en"), "charge_standard.en", max_length=MAX_CHARGE_STANDARD, multiline=True
+        )
+        or "",
+    }
+    db.write(lambda s: put_value(s, actor, "charge_standard", value, db))
+    return value
+
+
+# ---------------------------------------------------------------- company header
+
+HEADER_KEY = "company_header"
+LOGO_KEY = "company_logo"  # the image itself, apart, so the header stays small to audit
+DEFAULT_HEADER = CompanyHeader(name="售后服务部")
+MAX_LOGO_BYTES = 1024 * 1024
+_LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+# sha256 → image bytes: a desk prints dozens of forms a day with the same logo.
+# Plain dict get/set is atomic under the GIL; background threads share it safely.
+_logo_cache: dict[str, bytes] = {}
+
+
+class Logo(enum.Enum):
+    KEEP = "keep"  # set_company_header: leave the stored logo as it is
+
+
+def get_company_header(db: Database) -> CompanyHeader:
+    """The letterhead printed on every document; the logo comes as image bytes.
+
+    The logo is stored in the database, not as a path, because a path on the
+    manager's PC does not exist on the other desks; ``logo_path`` is where it was
+    read from, for display only.
+    """
+
+    def q(s: Session) -> CompanyHeader:
+        value = get_value(s, HEADER_KEY)
+        if not isinstance(value, dict):
+            return DEFAULT_HEADER
+        sha = value.get("logo_sha256")
+        data = _logo_cache.get(sha) if isinstance(sha, str) else None
+        if isinstance(sha, str) and data is None:
+            stored = get_value(s, LOGO_KEY)
+            if isinstance(stored, dict) and stored.get("sha256") == sha:
+                data = base64.b64decode(stored["data"])
+                _logo_cache[sha] = data
+        return CompanyHeader(
+            name=str(value.get("name") or DEFAULT_HEADER.name),
+            address=str(value.get("address") or ""),
+            hotline=str(value.get("hotline") or ""),
+            logo_path=value.get("logo_path") or None,
+            logo_data=data,
+        )
+
+    return db.read(q)
+
+
+def read_logo(path: str) -> bytes:
+    """The bytes of a PNG or JPEG logo file, or ValidationError("logo_path", ...)."""
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise ValidationError("logo_path", "The logo file was not found.")
+    if file.stat().st_size > MAX_LOGO_BYTES:
+        raise ValidationError("logo_path", "The logo file is too large: at most 1 MB.")
+    try:
+        data = file.read_bytes()
+    except OSError:
+        raise ValidationError("logo_path", "The logo file cannot be read.") from None
+    if not any(data.startswith(sig) for sig in _LOGO_SIGNATURES):
+        raise ValidationError("logo_path", "The logo must be a PNG or JPEG image.")
+    size = image_size(data)
+    if size is None or size[0] < 1 or size[1] < 1:
+        raise ValidationError("logo_path", "The logo must be a PNG or JPEG image.")
+    return data
+
+
+def set_company_header(
+    db: Database,
+    actor: Actor,
+    *,
+    name: str,
+    address: str = "",
+    hotline: str = "",
+    logo_path: str | Literal[Logo.KEEP] | None = Logo.KEEP,
+) -> CompanyHeader:
+    """Set the letterhead. ``logo_path``: a PNG/JPEG file to read now, None for no logo,
+    or ``Logo.KEEP`` to keep the stored one. Returns the header as printed from now on."""
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    clean = {
+        "name": required_text(name, "name", max_length=60),
+        "address": clean_text(address, "address", max_length=200) or "",
+        "hotline": clean_text(hotline, "hotline", max_length=60) or "",
+    }
+    data: bytes | None = None
+    if isinstance(logo_path, str) and logo_path.strip():
+        data = read_logo(logo_path.strip())
+    elif logo_path is not Logo.KEEP:
+        logo_path = None
+
+    def tx(s: Session) -> None:
+        old = get_value(s, HEADER_KEY)
+        old = old if isinstance(old, dict) else {}
+        if logo_path is Logo.KEEP:
+            kept = {k: old.get(k) for k in ("logo_path", "logo_sha256")}
+            value = {**clean, **kept}
+        elif data is None:
+            value = {**clean, "logo_path": None, "logo_sha256": None}
+            if old.get("logo_sha256"):
+                put_value(s, actor, LOGO_KEY, None, db)
+        else:
+            sha = hashlib.sha256(data).hexdigest()
+            value = {**clean, "logo_path": str(logo_path).strip(), "logo_sha256": sha}
+            if old.get("logo_sha256") != sha:
+                stored = {"sha256": sha, "data": base64.b64encode(data).decode("ascii")}
+                put_value(s, actor, LOGO_KEY, stored, db, audited={"sha256": sha})
+        put_value(s, actor, HEADER_KEY, value, db)
+
+    db.write(tx)
+    return get_company_header(db)

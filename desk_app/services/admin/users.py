@@ -1,0 +1,163 @@
+"""Users and roles: create, sign in, change role or password, deactivate."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import User
+from desk_app.domain.enums import Role
+from desk_app.domain.errors import NotFound, PermissionDenied, ValidationError
+from desk_app.domain.permissions import Perm, require
+from desk_app.domain.validation import person_name
+from desk_app.services.core import audit
+from desk_app.services.core.database import Actor, Database
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MIN_PASSWORD = 6
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, salt_hex, digest_hex = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt_hex), **_SCRYPT)
+    return hmac.compare_digest(digest, bytes.fromhex(digest_hex))
+
+
+def _check_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not name:
+        raise ValidationError("username", "This field is required.")
+    if len(name) > 40 or not all(ch.isalnum() or ch in "._-" for ch in name):
+        raise ValidationError(
+            "username", "Use at most 40 letters, digits, dots, dashes or underscores."
+        )
+    return name
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ValidationError("password", f"The password needs at least {MIN_PASSWORD} characters.")
+
+
+def _view(u: User) -> UserView:
+    return UserView(u.id, u.username, u.display_name, u.role, u.active)
+
+
+def count_users(db: Database) -> int:
+    return db.read(lambda s: s.scalar(select(func.count(User.id))) or 0)
+
+
+def create_user(
+    db: Database,
+    actor: Actor | None,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str | None = None,
+) -> UserView:
+    """Add a user. ``actor`` may be None only to create the very first user (a manager)."""
+    name = _check_username(username)
+    shown = person_name(display_name or name, "display_name", max_length=60)
+    _check_password(password)
+    if actor is not None:
+        require(actor.username, actor.role, Perm.MANAGE_USERS)
+    hashed = hash_password(password)
+
+    def tx(s: Session) -> UserView:
+        if actor is None:
+            if s.scalar(select(func.count(User.id))):
+                raise PermissionDenied("(nobody)", "create users")
+            if role is not Role.MANAGER:
+                raise ValidationError("role", "The first user must be a manager.")
+        if s.scalar(select(User.id).where(User.username == name)) is not None:
+            raise ValidationError("username", "This user name is taken.")
+        now = db.now()
+        user = User(
+            username=name,
+            display_name=shown,
+            role=role,
+            password_hash=hashed,
+            active=True,
+            created_at=now,
+        )
+        s.add(user)
+        s.flush()
+        audit.record(
+            s, actor, "user.create", "user", user.id, {"username": name, "role": role.value}, at=now
+        )
+        return _view(user)
+
+    return db.write(tx)
+
+
+def authenticate(db: Database, username: str, password: str) -> Actor:
+    """The signed-in Actor, or ValidationError with one message for any wrong input."""
+    name = (username or "").strip().lower()
+
+    def q(s: Session) -> User | None:
+        return s.scalar(select(User).where(User.username == name))
+
+    user = db.read(q)
+    if user is None or not user.active or not verify_password(password, user.password_hash):
+        raise ValidationError("password", "Wrong user name or password.")
+    return Actor(user.id, user.username, user.display_name, user.role)
+
+
+def list_users(db: Database, actor: Actor) -> list[UserView]:
+    require(actor.username, actor.role, Perm.MANAGE_USERS)
+    return db.read(lambda s: [_view(u) for u in s.scalars(select(User).order_by(User.username))])
+
+
+def set_active(db: Database, actor: Actor, user_id: int, active: bool) -> UserView:
+    require(actor.username, actor.role, Perm.MANAGE_USERS)
+    if user_id == actor.user_id and not active:
+        raise ValidationError("active", "You cannot deactivate yourself.")
+
+    def tx(s: Session) -> UserView:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound("user", user_id)
+        user.active = active
+        audit.record(s, actor, "user.active", "user", user.id, {"active": active}, at=db.now())
+        return _view(user)
+
+    return db.write(tx)
+
+
+def system_actor(db: Database) -> Actor:
+    """The first active manager, for command-line jobs run by an administrator."""
+
+    def q(s: Session) -> User | None:
+        return s.scalar(
+            select(User).where(User.role == Role.MANAGER, User.active).order_by(User.id).limit(1)
+        )
+
+    user = db.read(q)
+    if user is None:
+        raise NotFound("manager", "any")
+    return Actor(user.id, user.username, user.display_name, user.role)

@@ -1,0 +1,239 @@
+"""Maintenance reminders (维护提醒): appliances due for preventive maintenance by age and
+category, and opening the maintenance ticket from the reminder.
+
+An appliance is due when the interval for its category has passed since the latest of
+its purchase, its installation and its last completed maintenance ticket. The interval
+(months per category) is the manager's setting ``maintenance_months``. The generated
+fault line of a maintenance ticket is Chinese, the language of the data the desk
+records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, Ticket
+from desk_app.domain import complaint_rules as rules
+from desk_app.domain import ticket_states
+from desk_app.domain.enums import TicketKind, TicketStatus
+from desk_app.domain.errors import DuplicateEntry, NotFound, ValidationError
+from desk_app.domain.permissions import Perm, require
+from desk_app.services.admin import settings
+from desk_app.services.core import requests
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import TicketDraft, TicketView
+
+MAINTENANCE_SETTING = "maintenance_months"
+# A maintenance ticket in one of these states counts as maintenance done.
+_DONE = (TicketStatus.COMPLETED, TicketStatus.FOLLOWED_UP, TicketStatus.CLOSED)
+
+# Months between preventive maintenance by appliance category, until a manager sets
+# ``maintenance_months`` (category -> months).
+DEFAULT_MAINTENANCE_MONTHS: dict[str, int] = {
+    "空调": 12,
+    "热水器": 12,
+    "燃气灶": 12,
+    "油烟机": 12,
+    "净水器": 6,
+    "洗衣机": 24,
+}
+
+
+@dataclass(frozen=True)
+class MaintenanceDue:
+    appliance_id: int
+    category: str
+    brand: str | None
+    model: str
+    serial: str | None
+    customer_id: int
+    customer_name: str
+    phone: str | None
+    address: str | None
+    purchase_date: date | None
+    last_maintenance: date | None  # completion day of the last maintenance ticket
+    since: date  # the latest of purchase, installation and last maintenance
+    interval_months: int
+    due_on: date
+    days_overdue: int
+
+
+def _clean_rules(raw: Mapping[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for category, months in raw.items():
+        key = (category or "").strip().lower() if isinstance(category, str) else ""
+        if not key:
+            raise ValidationError("rules", "Name the appliance category.")
+        out[key] = rules.check_interval_months(months, category)
+    return out
+
+
+def maintenance_due(
+    db: Database,
+    actor: Actor,
+    today: date | None = None,
+    rules_by_category: Mapping[str, int] | None = None,
+    *,
+    limit: int = 1000,
+) -> list[MaintenanceDue]:
+    """Appliances due for preventive maintenance on ``today``: the interval for their
+    category (months; default the manager's ``maintenance_months`` setting) has passed
+    since the latest of purchase, installation and the last completed maintenance
+    ticket. Appliances with a maintenance ticket already open, of merged customers, or
+    with no known date are left out. Most overdue first."""
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+
+    def q(s: Session) -> list[MaintenanceDue]:
+        tz = settings.timezone(s)
+        day = today or db.now().astimezone(tz).date()
+        configured = rules_by_category
+        if configured is None:
+            configured = settings.get_value(s, MAINTENANCE_SETTING, DEFAULT_MAINTENANCE_MONTHS)
+        months_by_category = _clean_rules(configured or {})
+        if not months_by_category:
+            return []
+        last = (
+            select(
+                Ticket.appliance_id.label("appliance_id"),
+                func.max(Ticket.completed_at).label("at"),
+            )
+            .where(
+                Ticket.kind == TicketKind.MAINTENANCE,
+                Ticket.status.in_(_DONE),
+                Ticket.appliance_id.is_not(None),
+            )
+            .group_by(Ticket.appliance_id)
+            .subquery()
+        )
+        open_maintenance = exists().where(
+            Ticket.appliance_id == Appliance.id,
+            Ticket.kind == TicketKind.MAINTENANCE,
+            Ticket.status.in_(ticket_states.OPEN_STATES),
+        )
+        category = func.lower(func.trim(Appliance.category))
+        by_category = []
+        for key, months in months_by_category.items():
+            # A coarse cut in SQL (a few days' slack for month ends and time zones);
+            # the exact calendar-month rule is applied below.
+            cut = rules.add_months(day, -months) + timedelta(days=3)
+            cut_at = datetime.combine(cut + timedelta(days=1), time(), tz)
+            by_category.append(
+                and_(
+                    category == key,
+                    or_(Appliance.purchase_date.is_(None), Appliance.purchase_date <= cut),
+                    or_(Appliance.installed_on.is_(None), Appliance.installed_on <= cut),
+                    or_(last.c.at.is_(None), last.c.at < cut_at),
+                )
+            )
+        phone = (
+            select(CustomerPhone.raw)
+            .where(CustomerPhone.customer_id == Customer.id)
+            .order_by(CustomerPhone.position, CustomerPhone.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        address = (
+            select(CustomerAddress.text)
+            .where(CustomerAddress.customer_id == Customer.id)
+            .order_by(CustomerAddress.position, CustomerAddress.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(Appliance, Customer.name, phone, address, last.c.at)
+            .join(Customer, Customer.id == Appliance.customer_id)
+            .outerjoin(last, last.c.appliance_id == Appliance.id)
+            .where(
+                Customer.merged_into_id.is_(None),
+                ~open_maintenance,
+                or_(*by_category),
+                or_(
+                    Appliance.purchase_date.is_not(None),
+                    Appliance.installed_on.is_not(None),
+                    last.c.at.is_not(None),
+                ),
+            )
+        )
+        found: list[MaintenanceDue] = []
+        for a, name, tel, addr, last_at in s.execute(stmt):
+            months = months_by_category[a.category.strip().lower()]
+            last_day = last_at.astimezone(tz).date() if last_at is not None else None
+            since = max(d for d in (a.purchase_date, a.installed_on, last_day) if d is not None)
+            due_on = rules.maintenance_due_on(since, months)
+            if due_on > day:
+                continue
+            found.append(
+                MaintenanceDue(
+                    appliance_id=a.id,
+                    category=a.category,
+                    brand=a.brand,
+                    model=a.model,
+                    serial=a.serial,
+                    customer_id=a.customer_id,
+                    customer_name=name,
+                    phone=tel,
+                    address=addr,
+                    purchase_date=a.purchase_date,
+                    last_maintenance=last_day,
+                    since=since,
+                    interval_months=months,
+                    due_on=due_on,
+                    days_overdue=(day - due_on).days,
+                )
+            )
+        found.sort(key=lambda m: (m.due_on, m.appliance_id))
+        return found[:limit]
+
+    return db.read(q)
+
+
+def open_maintenance_ticket(
+    db: Database,
+    actor: Actor,
+    appliance_id: int,
+    *,
+    description: str | None = None,
+    request_id: str | None = None,
+) -> TicketView:
+    """Open a MAINTENANCE ticket for the appliance (from the reminder list), through
+    ``tickets.open_ticket``. DuplicateEntry if one is already open for it."""
+    require(actor.username, actor.role, Perm.OPEN_TICKETS)
+
+    def check(s: Session) -> tuple[int | None, Appliance]:
+        done = requests.already_done(s, request_id, "ticket.open")
+        a = s.get(Appliance, appliance_id)
+        if a is None:
+            raise NotFound("appliance", appliance_id)
+        if done is None:
+            open_number = s.scalar(
+                select(Ticket.number).where(
+                    Ticket.appliance_id == a.id,
+                    Ticket.kind == TicketKind.MAINTENANCE,
+                    Ticket.status.in_(ticket_states.OPEN_STATES),
+                )
+            )
+            if open_number is not None:
+                raise DuplicateEntry("maintenance ticket", open_number)
+        return done, a
+
+    done, a = db.read(check)
+    if done is not None:
+        return tickets.get_ticket(db, actor, done)
+    what = " ".join(x for x in (a.brand, a.category, a.model) if x)
+    return tickets.open_ticket(
+        db,
+        actor,
+        TicketDraft(
+            a.customer_id,
+            TicketKind.MAINTENANCE,
+            description or f"定期保养（维护提醒）：{what}",
+            appliance_id=a.id,
+        ),
+        request_id=request_id,
+    )

@@ -1,0 +1,108 @@
+"""The audit trail and the change log, written inside every write transaction.
+
+``record`` is the one call a service makes after changing something: it adds
+the audit row (who, what, when, details) and the change-log row that tells
+every open screen on every PC to refresh. On PostgreSQL it also queues a
+NOTIFY, which the server delivers only if and when the transaction commits.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import AuditLog, ChangeLog, User
+from desk_app.domain.permissions import Perm, require
+from desk_app.services.core.database import Actor, Database
+
+NOTIFY_CHANNEL = "desk_changes"
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: int,
+    details: dict[str, Any] | None = None,
+    *,
+    at: datetime,
+) -> None:
+    user_id = actor.user_id if actor else None
+    session.add(
+        AuditLog(
+            at=at,
+            user_id=user_id,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            details=_jsonable(details) if details else None,
+        )
+    )
+    session.add(
+        ChangeLog(at=at, entity=entity, entity_id=entity_id, action=action, user_id=user_id)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        payload = json.dumps({"entity": entity, "id": entity_id, "action": action})
+        session.execute(text("SELECT pg_notify(:c, :p)"), {"c": NOTIFY_CHANNEL, "p": payload})
+
+
+def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(json.dumps(details, default=str, ensure_ascii=False))
+    return result
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    user: str | None
+    action: str
+    entity: str
+    entity_id: str
+    details: dict[str, Any] | None
+
+
+def history(db: Database, actor: Actor, entity: str, entity_id: int) -> list[AuditEntry]:
+    """Every audited change of one record, oldest first."""
+    require(actor.username, actor.role, Perm.VIEW_AUDIT)
+
+    def q(s: Session) -> list[AuditEntry]:
+        rows = s.execute(
+            select(AuditLog, User.display_name)
+            .outerjoin(User, User.id == AuditLog.user_id)
+            .where(AuditLog.entity == entity, AuditLog.entity_id == str(entity_id))
+            .order_by(AuditLog.id)
+        ).all()
+        return [
+            AuditEntry(a.at, name, a.action, a.entity, a.entity_id, a.details) for a, name in rows
+        ]
+
+    return db.read(q)
+
+
+def last_change_id(db: Database) -> int:
+    """The newest change-log id: SQLite desks poll this to notice other desks' writes."""
+    return db.read(lambda s: s.scalar(select(func.coalesce(func.max(ChangeLog.id), 0))) or 0)
+
+
+@dataclass(frozen=True)
+class Change:
+    id: int
+    entity: str
+    entity_id: int
+    action: str
+
+
+def changes_since(db: Database, after_id: int, limit: int = 500) -> list[Change]:
+    def q(s: Session) -> list[Change]:
+        rows = s.scalars(
+            select(ChangeLog).where(ChangeLog.id > after_id).order_by(ChangeLog.id).limit(limit)
+        ).all()
+        return [Change(r.id, r.entity, r.entity_id, r.action) for r in rows]
+
+    return db.read(q)

@@ -1,0 +1,36 @@
+"""Open the configured database, ready for use: the embedded file is created and
+migrated on first start; a shared server must already be at the current schema."""
+
+from __future__ import annotations
+
+from desk_app.config import AppConfig
+from desk_app.db import migrate
+from desk_app.domain.errors import DatabaseUnavailable
+from desk_app.services.core.database import Database
+
+
+def open_database(config: AppConfig, *, auto_migrate: bool | None = None) -> Database:
+    """A Database for ``config``; raises DatabaseUnavailable with the reason in plain words.
+
+    ``auto_migrate`` defaults to True for the embedded SQLite file (one PC, nobody
+    else to coordinate with) and False for PostgreSQL, where an administrator
+    runs ``desk-app db upgrade`` once so that desks on older versions are not
+    surprised by a newer schema.
+    """
+    db = Database(config.database_url)
+    if not db.ping():
+        db.dispose()
+        raise DatabaseUnavailable(f"Cannot reach the database ({config.source}).")
+    if auto_migrate is None:
+        auto_migrate = db.is_embedded
+    state = migrate.status(db.engine)
+    if not state.up_to_date:
+        if auto_migrate:
+            migrate.upgrade(db.engine)
+        else:
+            db.dispose()
+            raise DatabaseUnavailable(
+                f"The database schema is at {state.current or 'nothing'}, this program needs "
+                f"{state.head}. An administrator runs: desk-app db upgrade"
+            )
+    return db

@@ -1,0 +1,3 @@
+"""Customers: records and appliances, the search box, the customer's timeline and known-fix
+suggestions, merging duplicates.
+"""

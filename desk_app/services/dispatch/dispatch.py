@@ -1,0 +1,381 @@
+"""Dispatch (派工): technicians, assignment, appointments and reschedules.
+
+Two dispatchers assigning the same ticket at once: the ticket row is locked
+and its version checked, so exactly one wins and the other gets a
+ConflictError naming who took it. Booking a technician into a slot that
+overlaps another booked visit raises DoubleBooking unless the dispatcher
+gives an override reason, which is recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import Appointment, Technician, Ticket
+from desk_app.domain.enums import TicketKind, TicketStatus
+from desk_app.domain.errors import DoubleBooking, NotFound, ValidationError
+from desk_app.domain.permissions import Perm, require
+from desk_app.domain.validation import clean_text, person_name
+from desk_app.services.core import audit
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import TicketView
+
+S = TicketStatus
+MAX_VISIT = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class TechnicianDraft:
+    name: str
+    phone: str | None = None
+    skills: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    work_start: time = time(8, 30)
+    work_end: time = time(18, 0)
+    daily_capacity: int = 6
+    emergency_reserve: int = 1
+
+
+@dataclass(frozen=True)
+class TechnicianView:
+    id: int
+    name: str
+    phone: str | None
+    skills: tuple[str, ...]
+    areas: tuple[str, ...]
+    work_start: time
+    work_end: time
+    daily_capacity: int
+    emergency_reserve: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    id: int
+    ticket_id: int
+    ticket_number: str
+    technician_id: int
+    starts_at: datetime
+    ends_at: datetime
+    state: str
+    reason: str | None
+    override_reason: str | None
+
+
+def _tech_view(t: Technician) -> TechnicianView:
+    return TechnicianView(
+        t.id,
+        t.name,
+        t.phone,
+        tuple(t.skills or ()),
+        tuple(t.areas or ()),
+        t.work_start,
+        t.work_end,
+        t.daily_capacity,
+        t.emergency_reserve,
+        t.active,
+    )
+
+
+def create_technician(db: Database, actor: Actor, draft: TechnicianDraft) -> TechnicianView:
+    require(actor.username, actor.role, Perm.MANAGE_TECHNICIANS)
+    name = person_name(draft.name)
+    phone = clean_text(draft.phone, "phone", max_length=40)
+    if draft.work_end <= draft.work_start:
+        raise ValidationError("work_end", "Working hours end before they start.")
+    if not 0 <= draft.emergency_reserve <= draft.daily_capacity <= 50:
+        raise ValidationError("daily_capacity", "Capacity must be 0–50 and at least the reserve.")
+    known_kinds = {k.value for k in TicketKind}
+    skills = [s.strip() for s in draft.skills if s.strip()]
+    areas = [a.strip() for a in draft.areas if a.strip()]
+
+    def tx(s: Session) -> TechnicianView:
+        tech = Technician(
+            name=name,
+            phone=phone,
+            skills=skills,
+            areas=areas,
+            work_start=draft.work_start,
+            work_end=draft.work_end,
+            daily_capacity=draft.daily_capacity,
+            emergency_reserve=draft.emergency_reserve,
+            active=True,
+        )
+        s.add(tech)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "technician.create",
+            "technician",
+            tech.id,
+            {
+                "name": name,
+                "skills": skills,
+                "areas": areas,
+                "unknown_skills": [x for x in skills if x not in known_kinds],
+            },
+            at=db.now(),
+        )
+        return _tech_view(tech)
+
+    return db.write(tx)
+
+
+def list_technicians(
+    db: Database, actor: Actor, *, active_only: bool = True
+) -> list[TechnicianView]:
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+
+    def q(s: Session) -> list[TechnicianView]:
+        stmt = select(Technician).order_by(Technician.name)
+        if active_only:
+            stmt = stmt.where(Technician.active)
+        return [_tech_view(t) for t in s.scalars(stmt)]
+
+    return db.read(q)
+
+
+def _check_window(starts: datetime, ends: datetime) -> None:
+    if starts.tzinfo is None or ends.tzinfo is None:
+        raise ValidationError("appointment", "Appointment times need a time zone.")
+    if ends <= starts:
+        raise ValidationError("appointment", "The visit ends before it starts.")
+    if ends - starts > MAX_VISIT:
+        raise ValidationError("appointment", "A visit can last at most 12 hours.")
+
+
+def _book(
+    s: Session,
+    actor: Actor,
+    t: Ticket,
+    tech: Technician,
+    starts: datetime,
+    ends: datetime,
+    override_reason: str | None,
+    now: datetime,
+) -> Appointment:
+    clash = s.execute(
+        select(Appointment, Ticket.number)
+        .join(Ticket, Ticket.id == Appointment.ticket_id)
+        .where(
+            Appointment.technician_id == tech.id,
+            Appointment.state == "booked",
+            Appointment.ticket_id != t.id,
+            Appointment.starts_at < ends,
+            Appointment.ends_at > starts,
+        )
+        .limit(1)
+    ).first()
+    if clash is not None and not override_reason:
+        other, number = clash
+        raise DoubleBooking(tech.name, number, other.starts_at, other.ends_at)
+    for old in s.scalars(
+        select(Appointment).where(Appointment.ticket_id == t.id, Appointment.state == "booked")
+    ):
+        if (old.technician_id, old.starts_at, old.ends_at) == (tech.id, starts, ends):
+            return old  # confirming the visit already booked
+        old.state = "rescheduled"
+    appointment = Appointment(
+        ticket_id=t.id,
+        technician_id=tech.id,
+        starts_at=starts,
+        ends_at=ends,
+        state="booked",
+        override_reason=override_reason if clash is not None else None,
+        created_at=now,
+        created_by=actor.user_id,
+    )
+    s.add(appointment)
+    t.appointment_start, t.appointment_end = starts, ends
+    return appointment
+
+
+def _technician(s: Session, technician_id: int) -> Technician:
+    tech = s.get(Technician, technician_id)
+    if tech is None or not tech.active:
+        raise NotFound("technician", technician_id)
+    return tech
+
+
+def assign(
+    db: Database,
+    actor: Actor,
+    ticket_id: int,
+    technician_id: int,
+    *,
+    starts: datetime | None = None,
+    ends: datetime | None = None,
+    expected_version: int | None = None,
+    override_reason: str | None = None,
+    reason: str | None = None,
+) -> TicketView:
+    """Give the ticket to a technician, optionally booking the visit.
+
+    A NEW ticket becomes DISPATCHED; an already dispatched or appointed ticket is
+    reassigned (the event records from whom to whom). ``reason`` says why a
+    booked visit moves to another technician and time (改约); it is recorded on
+    the event and on the visit it replaces.
+    """
+    require(actor.username, actor.role, Perm.DISPATCH)
+    override = clean_text(override_reason, "override_reason", max_length=500)
+    why = clean_text(reason, "reason", max_length=1000)
+    if (starts is None) != (ends is None):
+        raise ValidationError("appointment", "Give both the start and the end of the visit.")
+    if starts is not None and ends is not None:
+        _check_window(starts, ends)
+
+    def tx(s: Session) -> TicketView:
+        t = tickets.load(s, ticket_id, lock=True)
+        tickets.check_version(s, t, expected_version)
+        tech = _technician(s, technician_id)
+        now = db.now()
+        previous = t.technician_id
+        if starts is not None and ends is not None:
+            if why is not None:
+                for old in s.scalars(
+                    select(Appointment).where(
+                        Appointment.ticket_id == t.id, Appointment.state == "booked"
+                    )
+                ):
+                    old.reason = why
+            _book(s, actor, t, tech, starts, ends, override, now)
+        t.technician_id = tech.id
+        data: dict[str, object] = {"technician": tech.id, "previous": previous}
+        if starts is not None:
+            data["starts"] = starts.isoformat()
+        if t.status in (S.NEW, S.WAITING_CUSTOMER):
+            tickets.apply_transition(
+                s, actor, t, S.DISPATCHED, now, reason=why, action="assign", data=data
+            )
+        elif t.status in (S.DISPATCHED, S.APPOINTED):
+            tickets.record_event(s, actor, t, "assign", now, reason=why, data=data)
+        else:
+            raise ValidationError("status", "Only open tickets not yet in service can be assigned.")
+        s.flush()
+        return tickets.view(s, t, now)
+
+    return db.write(tx)
+
+
+def confirm_appointment(
+    db: Database,
+    actor: Actor,
+    ticket_id: int,
+    starts: datetime,
+    ends: datetime,
+    *,
+    expected_version: int | None = None,
+    override_reason: str | None = None,
+) -> TicketView:
+    """The customer agreed a visit time (已预约)."""
+    require(actor.username, actor.role, Perm.DISPATCH)
+    _check_window(starts, ends)
+    override = clean_text(override_reason, "override_reason", max_length=500)
+
+    def tx(s: Session) -> TicketView:
+        t = tickets.load(s, ticket_id, lock=True)
+        tickets.check_version(s, t, expected_version)
+        if t.technician_id is None:
+            raise ValidationError("technician", "Assign a technician first.")
+        now = db.now()
+        _book(s, actor, t, _technician(s, t.technician_id), starts, ends, override, now)
+        tickets.apply_transition(
+            s,
+            actor,
+            t,
+            S.APPOINTED,
+            now,
+            action="appointment",
+            data={"starts": starts.isoformat(), "ends": ends.isoformat()},
+        )
+        s.flush()
+        return tickets.view(s, t, now)
+
+    return db.write(tx)
+
+
+def reschedule(
+    db: Database,
+    actor: Actor,
+    ticket_id: int,
+    starts: datetime,
+    ends: datetime,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+    override_reason: str | None = None,
+) -> TicketView:
+    """改约: move the visit, with the reason the customer was told."""
+    require(actor.username, actor.role, Perm.DISPATCH)
+    _check_window(starts, ends)
+    why = clean_text(reason, "reason", max_length=1000)
+    if why is None:
+        raise ValidationError("reason", "Please give a reason.")
+    override = clean_text(override_reason, "override_reason", max_length=500)
+
+    def tx(s: Session) -> TicketView:
+        t = tickets.load(s, ticket_id, lock=True)
+        tickets.check_version(s, t, expected_version)
+        if t.technician_id is None or t.appointment_start is None:
+            raise ValidationError("appointment", "There is no booked visit to move.")
+        now = db.now()
+        old_start = t.appointment_start
+        for old in s.scalars(
+            select(Appointment).where(Appointment.ticket_id == t.id, Appointment.state == "booked")
+        ):
+            old.reason = why
+        _book(s, actor, t, _technician(s, t.technician_id), starts, ends, override, now)
+        tickets.record_event(
+            s,
+            actor,
+            t,
+            "reschedule",
+            now,
+            reason=why,
+            data={"from": old_start.isoformat(), "to": starts.isoformat()},
+        )
+        s.flush()
+        return tickets.view(s, t, now)
+
+    return db.write(tx)
+
+
+def technician_appointments(
+    db: Database, actor: Actor, technician_id: int, day_start: datetime, day_end: datetime
+) -> list[AppointmentView]:
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+
+    def q(s: Session) -> list[AppointmentView]:
+        rows = s.execute(
+            select(Appointment, Ticket.number)
+            .join(Ticket, Ticket.id == Appointment.ticket_id)
+            .where(
+                Appointment.technician_id == technician_id,
+                Appointment.starts_at < day_end,
+                Appointment.ends_at > day_start,
+            )
+            .order_by(Appointment.starts_at)
+        ).all()
+        return [
+            AppointmentView(
+                a.id,
+                a.ticket_id,
+                n,
+                a.technician_id,
+                a.starts_at,
+                a.ends_at,
+                a.state,
+                a.reason,
+                a.override_reason,
+            )
+            for a, n in rows
+        ]
+
+    return db.read(q)

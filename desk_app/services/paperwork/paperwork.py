@@ -1,0 +1,323 @@
+"""Plain data for the printed forms, read from the database (printing renders it).
+
+Times are handed to printing as the shop's local wall time (naive), so a form
+printed on any PC shows the time the customer was told.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.db.models import Appliance, Customer, Part, Requisition, Technician, Ticket
+from desk_app.domain.errors import NotFound, ValidationError
+from desk_app.domain.permissions import Perm, require
+from desk_app.printing.data import (
+    CompanyHeader,
+    CountLine,
+    CountSheetData,
+    FeedbackFormData,
+    RequisitionData,
+    RequisitionLine,
+    ReturnedPartLine,
+    ReturnedPartSlipData,
+    WorkOrderData,
+)
+from desk_app.services.admin import settings
+from desk_app.services.core.database import Actor, Database
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_HEADER = settings.DEFAULT_HEADER
+DEFAULT_CHARGE_STANDARD = settings.DEFAULT_CHARGE_STANDARD
+
+
+def _local(value: datetime | None, tz: ZoneInfo) -> datetime | None:
+    return value.astimezone(tz).replace(tzinfo=None) if value else None
+
+
+def _check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValidationError("language", f"Language must be one of {', '.join(LANGUAGES)}.")
+    return language
+
+
+def company_header(db: Database) -> CompanyHeader:
+    """The letterhead a manager set (``settings.set_company_header``), for every document."""
+    return settings.get_company_header(db)
+
+
+def sample_work_order(language: str = "zh_CN", charge_standard: str = "") -> WorkOrderData:
+    """A made-up, chargeable work order: what the settings screen prints to show a header."""
+    _check_language(language)
+    zh = language == "zh_CN"
+    return WorkOrderData(
+        ticket_no="S20260101-0001",
+        kind="repair",
+        urgency="normal",
+        status="dispatched",
+        customer_name="张三" if zh else "Zhang San",
+        phones=("138 1234 5678",),
+        address="北京市朝阳区建国路88号3栋501室" if zh else "No. 88 Jianguo Road, Beijing",
+        area="朝阳区" if zh else "Chaoyang",
+        product_type="空调" if zh else "Air conditioner",
+        brand="格力" if zh else "Gree",
+        model="KFR-35GW/BP3DN8Y",
+        serial_no="SN123456",
+        purchase_date=date(2024, 6, 1),
+        warranty="out",
+        fault_description="空调不制冷，外机不转" if zh else "Does not cool; outdoor unit silent",
+        appointment_start=datetime(2026, 1, 1, 9, 0),
+        appointment_end=datetime(2026, 1, 1, 11, 0),
+        technician="刘师傅" if zh else "Liu",
+        technician_phone="139 0000 1111",
+        charge_standard=charge_standard or settings.DEFAULT_CHARGE_STANDARD[language],
+        created_at=datetime(2026, 1, 1, 8, 30),
+        language=language,
+    )
+
+
+def _ticket(s: Session, number: str) -> Ticket:
+    key = (number or "").strip().upper()
+    t = s.scalar(select(Ticket).where(Ticket.number == key))
+    if t is None:
+        raise NotFound("ticket", key)
+    return t
+
+
+def _parts(s: Session, t: Ticket) -> tuple[Customer, Appliance | None, Technician | None]:
+    customer = s.get(Customer, t.customer_id)
+    assert customer is not None
+    appliance = s.get(Appliance, t.appliance_id) if t.appliance_id else None
+    tech = s.get(Technician, t.technician_id) if t.technician_id else None
+    return customer, appliance, tech
+
+
+def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
+    tz = settings.timezone(s)
+    customer, appliance, tech = _parts(s, t)
+    phones = tuple(
+        dict.fromkeys([p for p in [t.contact_phone] if p] + [p.raw for p in customer.phones])
+    )
+    return WorkOrderData(
+        ticket_no=t.number,
+        kind=t.kind.value,
+        urgency=t.urgency.value,
+        status=t.status.value,
+        customer_name=customer.name,
+        phones=phones,
+        address=t.address or "",
+        area=t.area or "",
+        product_type=appliance.category if appliance else "",
+        brand=(appliance.brand or "") if appliance else "",
+        model=appliance.model if appliance else "",
+        serial_no=(appliance.serial or "") if appliance else "",
+        purchase_date=appliance.purchase_date if appliance else None,
+        warranty=t.warranty.value,
+        fault_description=t.fault_description,
+        appointment_start=_local(t.appointment_start, tz),
+        appointment_end=_local(t.appointment_end, tz),
+        technician=tech.name if tech else "",
+        technician_phone=(tech.phone or "") if tech else "",
+        charge_standard=settings.charge_standard_text(s, language) if t.chargeable else "",
+        created_at=_local(t.received_at, tz),
+        respond_by=_local(t.respond_due, tz),
+        visit_by=_local(t.visit_due, tz),
+        repair_by=_local(t.repair_due, tz),
+        notes=t.notes or "",
+        language=language,
+    )
+
+
+def work_order(db: Database, actor: Actor, number: str, language: str = "zh_CN") -> WorkOrderData:
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+    return db.read(lambda s: _work_order(s, _ticket(s, number), language))
+
+
+def work_orders_for_day(
+    db: Database,
+    actor: Actor,
+    day_start: datetime,
+    day_end: datetime,
+    *,
+    technician_id: int | None = None,
+    language: str = "zh_CN",
+) -> list[WorkOrderData]:
+    """Work orders of the visits booked in [day_start, day_end), by technician and time."""
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+
+    def q(s: Session) -> list[WorkOrderData]:
+        stmt = (
+            select(Ticket)
+            .where(Ticket.appointment_start >= day_start, Ticket.appointment_start < day_end)
+            .order_by(Ticket.technician_id, Ticket.appointment_start)
+        )
+        if technician_id is not None:
+            stmt = stmt.where(Ticket.technician_id == technician_id)
+        return [_work_order(s, t, language) for t in s.scalars(stmt)]
+
+    return db.read(q)
+
+
+def feedback_form(
+    db: Database, actor: Actor, number: str, language: str = "zh_CN"
+) -> FeedbackFormData:
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+
+    def q(s: Session) -> FeedbackFormData:
+        t = _ticket(s, number)
+        tz = settings.timezone(s)
+        customer, appliance, tech = _parts(s, t)
+        when = t.appointment_start or t.received_at
+        return FeedbackFormData(
+            ticket_no=t.number,
+            kind=t.kind.value,
+            customer_name=customer.name,
+            phones=tuple(p.raw for p in customer.phones),
+            address=t.address or "",
+            product_type=appliance.category if appliance else "",
+            brand=(appliance.brand or "") if appliance else "",
+            model=appliance.model if appliance else "",
+            serial_no=(appliance.serial or "") if appliance else "",
+            technician=tech.name if tech else "",
+            service_date=when.astimezone(tz).date(),
+            language=language,
+        )
+
+    return db.read(q)
+
+
+def requisition(
+    db: Database, actor: Actor, number: str, language: str = "zh_CN"
+) -> RequisitionData:
+    """The parts requisition (配件领用单) with this number, as issued or as requested."""
+    from desk_app.services.stock import requisitions
+
+    _check_language(language)
+    key = (number or "").strip().upper()
+    found = db.read(lambda s: s.scalar(select(Requisition.id).where(Requisition.number == key)))
+    if found is None:
+        raise NotFound("requisition", key)
+    r = requisitions.get_requisition(db, actor, found)
+    tz = db.read(settings.timezone)
+    return RequisitionData(
+        requisition_no=r.number,
+        created_at=_local(r.created_at, tz),
+        requested_by=r.technician or r.created_by,
+        issued_by=r.issued_by or "",
+        warehouse=", ".join(dict.fromkeys(line.location_name for line in r.lines)),
+        lines=tuple(
+            RequisitionLine(
+                part_code=line.part_code,
+                name=line.part_name,
+                spec=line.spec or "",
+                qty=line.quantity,
+                unit=line.unit,
+                unit_price_cents=line.unit_price_cents,
+                ticket_no=r.ticket_number,
+            )
+            for line in r.lines
+        ),
+        notes=r.notes or "",
+        language=language,
+    )
+
+
+def returned_slip_number(damaged_id: int) -> str:
+    """The number printed on the slip of one registered damaged part (and its file name)."""
+    return f"JH{damaged_id:06d}"
+
+
+def returned_part_slip(
+    db: Database, actor: Actor, key: int | str, language: str = "zh_CN"
+) -> ReturnedPartSlipData:
+    """The returned-part slip (旧件返还单): of one registered damaged part (``key`` its
+    id), or of every damaged part registered for a ticket (``key`` the ticket number),
+    in the order they came back. NotFound if the ticket has none."""
+    from desk_app.services.stock import damaged_parts
+
+    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    _check_language(language)
+    if isinstance(key, int):
+        returned = [damaged_parts.get_damaged(db, actor, key)]
+        slip_no = returned_slip_number(key)
+    else:
+        number = (key or "").strip().upper()
+        ticket_id = db.read(lambda s: _ticket(s, number).id)
+        returned = damaged_parts.list_damaged(db, actor, pending_only=False, ticket_id=ticket_id)
+        returned.reverse()  # listed newest first
+        if not returned:
+            raise NotFound("damaged part", number)
+        slip_no = f"JH-{number}"
+    part_ids = [d.part_id for d in returned if d.part_id is not None]
+
+    def q(s: Session) -> tuple[str, str, str, dict[int, str | None], ZoneInfo]:
+        t = s.get(Ticket, returned[0].ticket_id)
+        assert t is not None
+        customer, _appliance, tech = _parts(s, t)
+        rows = s.execute(select(Part.id, Part.spec).where(Part.id.in_(part_ids)))
+        specs = {part_id: spec for part_id, spec in rows}
+        return t.number, customer.name, tech.name if tech else "", specs, settings.timezone(s)
+
+    ticket_no, customer_name, technician, specs, tz = db.read(q)
+    lines = []
+    for d in returned:
+        name = d.part_name or d.description
+        spec = specs.get(d.part_id) if d.part_id is not None else None
+        serial = f"S/N {d.serial}" if d.serial else ""
+        lines.append(
+            ReturnedPartLine(
+                part_code=d.part_code or "",
+                name=name,
+                spec=" · ".join(x for x in (spec, serial) if x),
+                qty=d.quantity,
+                reason=d.description if d.description != name else "",
+            )
+        )
+    return ReturnedPartSlipData(
+        slip_no=slip_no,
+        ticket_no=ticket_no,
+        returned_by=technician,
+        received_by=", ".join(dict.fromkeys(d.received_by for d in returned)),
+        returned_at=_local(max(d.received_at for d in returned), tz),
+        customer_name=customer_name,
+        lines=tuple(lines),
+        notes="\n".join(d.notes for d in returned if d.notes),
+        language=language,
+    )
+
+
+def count_sheet(
+    db: Database, actor: Actor, stocktake_id: int, language: str = "zh_CN", *, blind: bool = True
+) -> CountSheetData:
+    """The count sheet of a stocktake, by bin; blind (no book quantities) by default so
+    counters count what is on the shelf, not what the computer expects."""
+    from desk_app.services.stock import stocktake
+
+    _check_language(language)
+    st = stocktake.get_stocktake(db, actor, stocktake_id)
+    tz = db.read(settings.timezone)
+    lines = sorted(st.lines, key=lambda line: (line.bin_location or "", line.part_code))
+    return CountSheetData(
+        count_no=f"ST{st.id:06d}",
+        warehouse=st.location_name,
+        count_date=st.created_at.astimezone(tz).date(),
+        blind=blind,
+        lines=tuple(
+            CountLine(
+                bin=line.bin_location or "",
+                part_code=line.part_code,
+                name=line.part_name,
+                spec=line.spec or "",
+                unit=line.unit,
+                system_qty=None if blind else line.frozen_quantity,
+            )
+            for line in lines
+        ),
+        language=language,
+    )

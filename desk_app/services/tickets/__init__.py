@@ -1,0 +1,1 @@
+"""Service tickets: intake, the state machine, clocks, completion."""

@@ -1,0 +1,1 @@
+"""Manager administration screens: settings."""

@@ -1,0 +1,1 @@
+"""The complaints screen, its dialogs, history and steps."""

@@ -1,0 +1,1 @@
+"""Customer lookup (F2), the customer detail, its dialogs and merges."""

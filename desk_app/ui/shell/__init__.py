@@ -1,0 +1,3 @@
+"""The top of the app: start-up, sign-in and the main window; nothing imports it but the CLI's
+`run`.
+"""

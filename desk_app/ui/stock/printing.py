@@ -1,0 +1,49 @@
+"""The stock screens' printed forms (requisition, count sheet, returned-part slip): rendered
+off the GUI thread, then printed or shown in the print preview (``ui.printing.present_pdf``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desk_app.ui.common.context import Desk
+from desk_app.ui.common.errors import show_error
+from desk_app.ui.paperwork.present import present_pdf
+
+
+def print_language() -> str:
+    """The language of printed forms: the desk's language (Chinese first)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
+
+
+def open_preview(
+    desk: Desk,
+    parent: QWidget,
+    render: Callable[[], bytes],
+    *,
+    kind: str,
+    title: str,
+    file_name: str,
+    key: str,
+    on_shown: Callable[[QDialog], None] | None = None,
+) -> None:
+    """Render a form (a DOCUMENT_KINDS ``kind``) in the background, then print it where
+    this PC routes it or show it in the print preview (``on_shown`` gets the preview)."""
+
+    def show(pdf: bytes) -> None:
+        dialog = present_pdf(parent, desk, kind, pdf, title=title, file_name=file_name)
+        if dialog is not None and on_shown is not None:
+            on_shown(dialog)
+
+    def failed(error: BaseException) -> None:
+        show_error(parent, error, desk.tz)
+
+    desk.ops.run(
+        render,
+        on_success=show,
+        on_failure=failed,
+        key=key,
+        owner=parent,
+    )

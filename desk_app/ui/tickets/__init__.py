@@ -1,0 +1,1 @@
+"""Ticket intake (F3), the ticket window and counter printing."""

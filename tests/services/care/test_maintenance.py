@@ -1,0 +1,89 @@
+"""Maintenance reminders (维护提醒): who is due by appliance age and category, and the
+maintenance ticket opened from the list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desk_app.domain.enums import TicketKind, TicketStatus
+from desk_app.domain.errors import DuplicateEntry, NotFound, ValidationError
+from desk_app.services.care import maintenance
+from desk_app.services.core.database import Actor, Database
+from desk_app.services.customers import customers
+from desk_app.services.customers.customers import ApplianceDraft
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import Completion
+from tests.conftest import FakeClock
+from tests.services import factories
+
+
+def test_maintenance_due_by_category_and_age(
+    db: Database, clerk: Actor, dispatcher: Actor, clock: FakeClock
+) -> None:
+    zhang = factories.customer(db, clerk)
+    old_ac = factories.appliance(db, clerk, zhang.id)  # 空调, bought 2024-06-01
+    li = factories.customer(db, clerk, "李四", "13911112222")
+    new_ac = customers.add_appliance(
+        db, clerk, li.id, ApplianceDraft("空调", "KFR-26", purchase_date=date(2026, 3, 1))
+    )
+    customers.add_appliance(
+        db, clerk, li.id, ApplianceDraft("洗衣机", "XQB80", purchase_date=date(2020, 1, 1))
+    )
+    customers.add_appliance(db, clerk, li.id, ApplianceDraft("空调", "KFR-50"))  # no date
+    today = date(2026, 11, 23)
+    due = maintenance.maintenance_due(db, clerk, today, {"空调": 12})
+    assert [d.appliance_id for d in due] == [old_ac.id]
+    d = due[0]
+    assert (d.customer_name, d.phone, d.since, d.due_on) == (
+        "张三",
+        "138 1234 5678",
+        date(2024, 6, 1),
+        date(2025, 6, 1),
+    )
+    assert d.days_overdue == (today - date(2025, 6, 1)).days
+    assert d.address == "北京市朝阳区建国路88号3栋501室"
+    # Six-monthly: the newer one is due too (2026-09-01), most overdue first.
+    assert [x.appliance_id for x in maintenance.maintenance_due(db, clerk, today, {"空调": 6})] == [
+        old_ac.id,
+        new_ac.id,
+    ]
+    assert [
+        x.due_on for x in maintenance.maintenance_due(db, clerk, date(2026, 8, 31), {"空调": 6})
+    ] == [date(2024, 12, 1)]
+    with pytest.raises(ValidationError):
+        maintenance.maintenance_due(db, clerk, today, {"空调": 0})
+
+
+def test_maintenance_ticket_from_the_reminder_resets_the_clock(
+    db: Database, clerk: Actor, dispatcher: Actor, clock: FakeClock
+) -> None:
+    zhang = factories.customer(db, clerk)
+    ac = factories.appliance(db, clerk, zhang.id)
+    t = maintenance.open_maintenance_ticket(db, clerk, ac.id, request_id="m-1")
+    assert (t.kind, t.appliance_id, t.customer_id) == (TicketKind.MAINTENANCE, ac.id, zhang.id)
+    assert "KFR-35GW/BP3DN8Y" in t.fault_description
+    assert maintenance.open_maintenance_ticket(db, clerk, ac.id, request_id="m-1").id == t.id
+    with pytest.raises(DuplicateEntry):
+        maintenance.open_maintenance_ticket(db, clerk, ac.id)
+    today = date(2026, 11, 23)
+    assert maintenance.maintenance_due(db, clerk, today, {"空调": 12}) == []  # already open
+
+    tickets.change_status(db, dispatcher, t.id, TicketStatus.DISPATCHED)
+    tickets.change_status(db, dispatcher, t.id, TicketStatus.IN_SERVICE)
+    tickets.complete(db, dispatcher, t.id, Completion("正常保养", "清洗滤网和冷凝器"))
+    assert maintenance.maintenance_due(db, clerk, today, {"空调": 12}) == []
+    later = maintenance.maintenance_due(db, clerk, date(2027, 11, 23), {"空调": 12})
+    assert [(x.appliance_id, x.last_maintenance, x.due_on) for x in later] == [
+        (ac.id, today, date(2027, 11, 23))
+    ]
+    with pytest.raises(NotFound):
+        maintenance.open_maintenance_ticket(db, clerk, 999_999)
+
+
+def test_default_maintenance_rules(db: Database, clerk: Actor) -> None:
+    zhang = factories.customer(db, clerk)
+    ac = factories.appliance(db, clerk, zhang.id)
+    assert [d.interval_months for d in maintenance.maintenance_due(db, clerk)] == [12]
+    assert maintenance.maintenance_due(db, clerk)[0].appliance_id == ac.id

@@ -1,0 +1,118 @@
+"""The one error-to-message mapping (``ui.errors``) speaks for every area, stock and printing
+included, in both languages; and what errors, labels, the print preview and the ticket
+window show is found by ``pyside6-lupdate`` and translated."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from desk_app.domain.errors import DuplicateEntry, IllegalTransition, NotFound, ValidationError
+from desk_app.printing.errors import FontNotFound, MissingGlyphs, PrinterNotFound, PrintFailed
+from desk_app.ui.common import i18n, labels
+from desk_app.ui.common.errors import message_for
+
+ROOT = Path(__file__).resolve().parents[3]
+UI = ROOT / "desk_app" / "ui"
+SOURCES = [
+    UI / n
+    for n in (
+        "common/errors.py",
+        "common/labels.py",
+        "paperwork/preview.py",
+        "tickets/ticket_view.py",
+        "shell/main_window.py",
+        "common/placeholders.py",
+    )
+]
+HOUR = 3600
+
+
+def _lupdate() -> str | None:
+    beside = Path(sys.executable).parent / "pyside6-lupdate"
+    return str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
+
+
+@pytest.fixture
+def chinese(qapp: object) -> Iterator[None]:
+    translators = i18n.load_translators(i18n.CHINESE, compile_qm=False)
+    for t in translators:
+        QCoreApplication.installTranslator(t)
+    yield
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
+
+
+def test_lupdate_finds_every_string_and_the_main_catalog_translates_it(tmp_path: Path) -> None:
+    tool = _lupdate()
+    if tool is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([tool, *map(str, SOURCES), "-ts", str(fresh)], check=True, capture_output=True)
+    found = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(fresh).iter("context")
+        for message in context.iter("message")
+    }
+    # literal translate() calls, not a wrapper lupdate cannot see
+    assert ("PrintPreviewDialog", "Work order %1") in found
+    assert ("PrintPreviewDialog", "Print") in found
+    assert ("ServiceMessages", "Requisition %1 was already issued by %2 at %3.") in found
+    table = i18n.parse_ts(i18n.ts_path(i18n.CHINESE))  # these are main-catalog sources
+    missing = sorted(k for k in found if k not in table)  # type: ignore[type-var]
+    assert not missing, f"not translated in desk_app_zh_CN.ts: {missing}"
+
+
+def test_messages_in_english(qapp: object) -> None:
+    assert (
+        message_for(IllegalTransition("complaint", "closed", "accepted"))
+        == "This cannot be done in the current state of the complaint."
+    )
+    assert (
+        message_for(DuplicateEntry("feedback form", "S20261123-0001"))
+        == "Already entered: feedback form S20261123-0001."
+    )
+    assert message_for(NotFound("stock location", 9)) == "Not found: stock location 9."
+    assert message_for(NotFound("barcode", "690X")).startswith("Unknown code 690X")
+    assert (
+        message_for(PrinterNotFound("HP-LaserJet"))
+        == "The printer HP-LaserJet is not installed on this computer."
+    )
+    assert labels.remaining_text(35 * HOUR + 33 * 60 + 20) == "1d 11:33"
+    assert labels.remaining_text(3 * HOUR + 15 * 60) == "03:15"
+
+
+def test_stock_and_printing_errors_and_clocks_read_chinese(chinese: None) -> None:
+    assert message_for(NotFound("stock location", 9)) == "未找到：库位 9。"
+    assert message_for(NotFound("customer", 7)) == "未找到：客户 7。"
+    assert message_for(IllegalTransition("ticket", "closed", "new")) == (
+        "工单当前状态下不能进行此操作。"
+    )
+    assert message_for(IllegalTransition("complaint", "closed", "accepted")) == (
+        "投诉当前状态下不能进行此操作。"
+    )
+    assert message_for(DuplicateEntry("maintenance ticket", "S20261123-0002")) == (
+        "已经录入过：保养工单 S20261123-0002。"
+    )
+    issued = ValidationError(
+        "requisition", "Requisition LY20261123-01 was already issued by 钱配件 at 10:30."
+    )
+    assert message_for(issued) == "领用单 LY20261123-01 已由 钱配件 于 10:30 出库。"
+    assert message_for(PrinterNotFound("HP")) == "本机没有安装打印机 HP。"
+    assert message_for(MissingGlyphs("😀", "笑脸😀")).startswith("无法打印 😀：")
+    assert message_for(FontNotFound("No TrueType font.")).startswith("未找到含中文字符的")
+    failed = message_for(PrintFailed("the printer did not accept the job"))
+    assert failed.splitlines() == [
+        "打印失败，没有打印任何内容。",
+        "the printer did not accept the job",
+    ]
+    assert labels.remaining_text(35 * HOUR + 33 * 60 + 20) == "1天 11:33"
+    assert labels.remaining_text(-(2 * 24 * HOUR + HOUR)) == "-2天 01:00"
+    assert labels.remaining_text(-1) == "-00:01"

@@ -1,0 +1,162 @@
+"""The print preview dialog: shows every page, saves the PDF, prints through a printer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from desk_app.printing import render_pdf
+from desk_app.services.core.database import Actor, Database
+from desk_app.ui.common.context import Desk
+from desk_app.ui.paperwork import preview as print_preview
+from desk_app.ui.paperwork.preview import (
+    PrinterNotFound,
+    PrintFailed,
+    PrintPreviewDialog,
+    open_work_order_preview,
+    print_pdf_direct,
+)
+from tests.printing.print_samples import HEADER, count_sheet, returned_slip, work_order
+from tests.services import factories
+
+
+@pytest.fixture(scope="module")
+def count_sheet_pdf() -> bytes:
+    return render_pdf(count_sheet(120), HEADER)
+
+
+def _pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _dialog(qtbot: QtBot, pdf: bytes, **kwargs: object) -> PrintPreviewDialog:
+    dialog = PrintPreviewDialog(pdf, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_dialog_shows_every_page(qtbot: QtBot, count_sheet_pdf: bytes) -> None:
+    dialog = _dialog(qtbot, count_sheet_pdf)
+    expected = _pages(count_sheet_pdf)
+    assert expected > 1
+    assert dialog.page_count == expected
+    assert str(expected) in dialog.pages_label.text()
+    assert dialog.view.document() is dialog.document
+
+
+def test_save_as_writes_the_pdf(
+    qtbot: QtBot, count_sheet_pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, count_sheet_pdf, file_name="PD20240531-01.pdf")
+    chosen = tmp_path / "盘点表"  # clerk typed no extension
+    asked: list[str] = []
+
+    def fake_save(parent: QWidget, caption: str, directory: str, filter: str) -> tuple[str, str]:
+        asked.append(directory)
+        return str(chosen), filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    qtbot.mouseClick(dialog.save_button, print_preview.Qt.MouseButton.LeftButton)
+    written = tmp_path / "盘点表.pdf"
+    assert written.read_bytes() == count_sheet_pdf
+    assert asked == ["PD20240531-01.pdf"]
+
+
+def test_save_as_cancelled_writes_nothing(
+    qtbot: QtBot, count_sheet_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, count_sheet_pdf)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    assert dialog.save_as() is None
+
+
+def _answer_print_dialog(monkeypatch: pytest.MonkeyPatch, accept: bool) -> list[QPrinter]:
+    """Stand in for the system print dialog, which cannot be driven offscreen."""
+    asked: list[QPrinter] = []
+
+    def answer(printer: QPrinter, parent: QWidget | None) -> bool:
+        asked.append(printer)
+        return accept
+
+    monkeypatch.setattr(print_preview, "ask_print_options", answer)
+    return asked
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(150)
+    return printer
+
+
+def test_print_paints_every_page_on_the_documents_paper(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = render_pdf(returned_slip(12, long=True), HEADER)  # A5, several pages
+    out = tmp_path / "printed.pdf"
+    dialog = _dialog(qtbot, pdf, paper="A5", printer_factory=lambda: _pdf_printer(out))
+    asked = _answer_print_dialog(monkeypatch, accept=True)
+    assert dialog.print_document() is True
+    assert len(asked) == 1
+    printed = PdfReader(str(out))
+    assert len(printed.pages) == _pages(pdf) > 1
+    box = printed.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (148, 210)
+
+
+def test_cancelled_print_prints_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "never.pdf"
+    dialog = _dialog(
+        qtbot, render_pdf(work_order(), HEADER), printer_factory=lambda: _pdf_printer(out)
+    )
+    _answer_print_dialog(monkeypatch, accept=False)
+    qtbot.mouseClick(dialog.print_button, print_preview.Qt.MouseButton.LeftButton)
+    assert not out.exists()
+
+
+def test_landscape_tag_paper(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.printing.print_samples import tag
+
+    pdf = render_pdf(tag(), HEADER)
+    out = tmp_path / "tag.pdf"
+    printer = _pdf_printer(out)
+    document, _buffer = print_preview.load_pdf(pdf)
+    print_preview.setup_printer(printer, document, "tag-70x50")
+    assert print_preview.paint_pdf(document, printer) == 1
+    box = PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (70, 50)
+
+
+def test_direct_print_to_a_missing_printer_is_refused(qtbot: QtBot) -> None:
+    with pytest.raises(PrinterNotFound) as err:
+        print_pdf_direct(render_pdf(work_order(), HEADER), "No Such Printer 404", "A4")
+    assert err.value.printer_name == "No Such Printer 404"
+
+
+def test_not_a_pdf_is_refused(qtbot: QtBot) -> None:
+    with pytest.raises(PrintFailed):
+        PrintPreviewDialog(b"this is not a pdf")
+
+
+def test_work_order_preview_opens_from_a_ticket(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    ticket = factories.ticket(db, clerk, fault="洗衣机不脱水，排水慢")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    open_work_order_preview(parent, db, clerk, ticket.id, ops=desk.ops)
+    qtbot.waitUntil(lambda: parent.findChild(PrintPreviewDialog) is not None, timeout=10000)
+    dialog = parent.findChild(PrintPreviewDialog)
+    assert dialog.page_count == 1
+    assert dialog.file_name == f"{ticket.number}.pdf"
+    assert ticket.number in dialog.windowTitle()
