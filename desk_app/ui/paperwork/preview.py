@@ -292,7 +292,7 @@ def open_work_order_preview(
 ) -> None:
     """Load the ticket's work order in the background, then show its preview.
 
-    The hook of ``ui.printing_hook``. The database read and the rendering run
+    The work of ``hook.WorkOrderPrinter``. The database read and the rendering run
     through ``ops`` (the desk's BackgroundOps; a private one when None), never on
     the GUI thread; errors are shown through ``ui.errors``. ``present(pdf, title,
     file_name)`` replaces the preview (the desk's ``ui.printing.present_pdf``, which
