@@ -30,6 +30,11 @@ from desk_app.services.core.database import Actor, Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Hundreds of throw-away users sign in: hash their passwords cheaply. Each hash
+# records its cost, so these still verify; the program itself keeps the production
+# cost (tests/services/admin/test_users.py checks that in a fresh process).
+users.set_hash_cost(n=2**4, r=1, p=1)
+
 PG_URL = normalize_url(
     os.environ.get("DESK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 )
