@@ -125,9 +125,7 @@ class _PgReset:
         self.sequences = {seq: table for table, seq in owned}
         self.order = list(reversed(tables))  # children before their parents
         self.dirty_sql = text(
-            " UNION ALL ".join(
-                f"SELECT '{t}' WHERE EXISTS (SELECT 1 FROM \"{t}\")" for t in tables
-            )
+            " UNION ALL ".join(f"SELECT '{t}' WHERE EXISTS (SELECT 1 FROM \"{t}\")" for t in tables)
             + " UNION ALL SELECT sequencename::text FROM pg_sequences "
             "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
         )
