@@ -18,7 +18,12 @@ from desk_app.domain.validation import person_name
 from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+# scrypt cost of new hashes. Each hash stores its own cost (``scrypt$n$r$p$salt$digest``)
+# and is verified with it; hashes of the older ``scrypt$salt$digest`` form were all
+# made with _LEGACY_SCRYPT.
+_LEGACY_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+PRODUCTION_SCRYPT = dict(_LEGACY_SCRYPT)
+_SCRYPT = dict(PRODUCTION_SCRYPT)
 MIN_PASSWORD = 6
 
 
@@ -31,21 +36,37 @@ class UserView:
     active: bool
 
 
+def set_hash_cost(n: int, r: int, p: int) -> None:
+    """Change the cost of new password hashes. For the test suite only (which signs in
+    hundreds of throw-away users); the program never calls it and keeps PRODUCTION_SCRYPT."""
+    _SCRYPT.update(n=n, r=r, p=p)
+
+
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
-    return f"scrypt${salt.hex()}${digest.hex()}"
+    n, r, p = _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"]
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p)
+    return f"scrypt${n}${r}${p}${salt.hex()}${digest.hex()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
+    parts = stored.split("$")
     try:
-        scheme, salt_hex, digest_hex = stored.split("$")
-    except ValueError:
+        if len(parts) == 3:
+            scheme, salt_hex, digest_hex = parts
+            cost = _LEGACY_SCRYPT
+        elif len(parts) == 6:
+            scheme, n, r, p, salt_hex, digest_hex = parts
+            cost = {"n": int(n), "r": int(r), "p": int(p)}
+        else:
+            return False
+        if scheme != "scrypt":
+            return False
+        salt, expected = bytes.fromhex(salt_hex), bytes.fromhex(digest_hex)
+        digest = hashlib.scrypt(password.encode(), salt=salt, dklen=len(expected), **cost)
+    except ValueError:  # not numbers, not hex, or a cost scrypt refuses
         return False
-    if scheme != "scrypt":
-        return False
-    digest = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt_hex), **_SCRYPT)
-    return hmac.compare_digest(digest, bytes.fromhex(digest_hex))
+    return hmac.compare_digest(digest, expected)
 
 
 def _check_username(username: str) -> str:

@@ -50,3 +50,45 @@ def test_deactivated_user_cannot_sign_in(db: Database, manager: Actor, clerk: Ac
     users.set_active(db, manager, clerk.user_id, False)
     with pytest.raises(ValidationError):
         users.authenticate(db, "clerk1", "secret-1")
+
+
+def test_the_program_hashes_at_production_cost_by_default() -> None:
+    """The test suite lowers the cost (tests/conftest.py); a fresh process does not."""
+    import subprocess
+    import sys
+
+    code = (
+        "from desk_app.services.admin import users\n"
+        "assert users.PRODUCTION_SCRYPT == {'n': 2**14, 'r': 8, 'p': 1}, users.PRODUCTION_SCRYPT\n"
+        "assert users._SCRYPT == users.PRODUCTION_SCRYPT, users._SCRYPT\n"
+        "h = users.hash_password('secret-1')\n"
+        "assert h.startswith('scrypt$16384$8$1$'), h\n"
+        "assert users.verify_password('secret-1', h)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_hash_is_verified_with_the_cost_it_was_made_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cheap = users.hash_password("secret-1")
+    monkeypatch.setattr(users, "_SCRYPT", dict(users.PRODUCTION_SCRYPT))
+    strong = users.hash_password("secret-1")
+    assert strong.split("$")[1:4] == ["16384", "8", "1"]
+    assert cheap.split("$")[1:4] != strong.split("$")[1:4]
+    for stored in (cheap, strong):
+        assert users.verify_password("secret-1", stored)
+        assert not users.verify_password("secret-2", stored)
+
+
+def test_hashes_of_the_older_form_still_verify() -> None:
+    """Before the cost was stored: ``scrypt$salt$digest`` at n=2**14, r=8, p=1."""
+    import hashlib
+
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(b"secret-1", salt=salt, n=2**14, r=8, p=1)
+    stored = f"scrypt${salt.hex()}${digest.hex()}"
+    assert users.verify_password("secret-1", stored)
+    assert not users.verify_password("secret-2", stored)
+    for broken in ("", "scrypt$zz$00", "md5$00$00", "scrypt$x$8$1$00$00", stored + "$1"):
+        assert not users.verify_password("secret-1", broken)
