@@ -11,8 +11,9 @@ from datetime import date, datetime
 #   e.g. kind="repair", urgency="urgent", warranty="in"); printing translates them.
 #   A code printing does not know is printed unchanged.
 # - Money is integer cents (分) and is printed as ¥1,234.50.
-# - Naive datetimes are printed as given; aware ones are converted to the
-#   machine's local time first.
+# - Datetimes are the shop's wall-clock time, naive: whoever builds the data converts
+#   with the shop's zone (services.paperwork does). An aware datetime is refused, so
+#   the zone of the PC that prints can never leak onto paper.
 # - Free text (names, addresses, fault descriptions, notes) is printed as given,
 #   wrapped and flowed onto further pages when long. Line breaks are kept.
 
@@ -30,6 +31,8 @@ class CompanyHeader:
     hotline: str = ""
     logo_path: str | None = None
     logo_data: bytes | None = field(default=None, repr=False)
+    #: the shop's time zone (an IANA name): the "printed at" stamp of every form
+    timezone: str = "Asia/Shanghai"
 
 
 @dataclass(frozen=True, kw_only=True)

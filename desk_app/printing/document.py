@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4, A5, landscape
@@ -130,7 +131,7 @@ class FormDocument(BaseDocTemplate):
         self.company = header
         self.forms = list(forms)
         self.compact = compact
-        self._printed_at = datetime.now()
+        self._printed_at = datetime.now(ZoneInfo(header.timezone))
         pagesize = paper_size(paper)
         target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
         first = forms[0]

@@ -13,7 +13,12 @@ def money(cents: int) -> str:
 
 
 def _local(value: datetime) -> datetime:
-    return value.astimezone() if value.tzinfo is not None else value
+    """The value itself: print data carries the shop's wall-clock time (see ``data``)."""
+    if value.tzinfo is not None:
+        raise TypeError(
+            "print data takes the shop's wall-clock time; convert with the shop's zone first"
+        )
+    return value
 
 
 def fmt_datetime(value: datetime | None) -> str:

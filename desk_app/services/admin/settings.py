@@ -14,6 +14,7 @@ What lives where:
 from __future__ import annotations
 
 import base64
+import dataclasses
 import enum
 import hashlib
 from collections.abc import Mapping
@@ -419,13 +420,15 @@ def get_company_header(db: Database) -> CompanyHeader:
 
     The logo is stored in the database, not as a path, because a path on the
     manager's PC does not exist on the other desks; ``logo_path`` is where it was
-    read from, for display only.
+    read from, for display only. It carries the shop's time zone, so every form
+    stamps its printing time in the shop's zone whatever the PC's is.
     """
 
     def q(s: Session) -> CompanyHeader:
         value = get_value(s, HEADER_KEY)
+        zone = timezone(s).key
         if not isinstance(value, dict):
-            return DEFAULT_HEADER
+            return dataclasses.replace(DEFAULT_HEADER, timezone=zone)
         sha = value.get("logo_sha256")
         data = _logo_cache.get(sha) if isinstance(sha, str) else None
         if isinstance(sha, str) and data is None:
@@ -439,6 +442,7 @@ def get_company_header(db: Database) -> CompanyHeader:
             hotline=str(value.get("hotline") or ""),
             logo_path=value.get("logo_path") or None,
             logo_data=data,
+            timezone=zone,
         )
 
     return db.read(q)

@@ -122,6 +122,7 @@ class CompanyTab(SettingsTab):
             hotline=self.hotline.text().strip(),
             logo_path=choice if isinstance(choice, str) else None,
             logo_data=self._stored.logo_data if choice is Logo.KEEP and self._stored else None,
+            timezone=self.desk.tz.key,
         )
 
     def collect(self) -> SaveJob:
