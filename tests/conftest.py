@@ -145,7 +145,7 @@ class _PgReset:
 _pg_resets: dict[str, _PgReset] = {}
 
 
-def _truncate_pg(url: str) -> None:
+def _empty_pg(url: str) -> None:
     if url not in _pg_resets:
         _pg_resets[url] = _PgReset(url)
     _pg_resets[url]()
@@ -167,7 +167,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         shutil.copyfile(template, target)
         return f"sqlite:///{target}"
     url: str = request.getfixturevalue("pg_database_url")
-    _truncate_pg(url)
+    _empty_pg(url)
     return url
 
 
@@ -181,7 +181,7 @@ def db(db_url: str, clock: FakeClock) -> Iterator[Database]:
 @pytest.fixture
 def pg_url(pg_database_url: str) -> str:
     """An emptied PostgreSQL database, for tests that need real concurrency."""
-    _truncate_pg(pg_database_url)
+    _empty_pg(pg_database_url)
     return pg_database_url
 
 
