@@ -51,7 +51,8 @@ class CounterNotes:
 
 
 def _local(value: datetime, desk: Desk) -> datetime:
-    return value.astimezone(desk.tz)
+    """The shop's wall-clock time, as print data takes it."""
+    return value.astimezone(desk.tz).replace(tzinfo=None)
 
 
 def receipt_data(
