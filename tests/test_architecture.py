@@ -26,7 +26,7 @@ def _modules(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
 
 
-@pytest.mark.parametrize("package", ["domain", "services", "db", "printing"])
+@pytest.mark.parametrize("package", ["domain", "services", "db", "printing", "messages"])
 def test_core_imports_no_qt(package: str) -> None:
     offenders = [
         f"{p.relative_to(ROOT)}: {name}"

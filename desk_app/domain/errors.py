@@ -1,34 +1,50 @@
 """Domain errors: every refusal a clerk can meet is one of these types.
 
-The UI maps them to translated messages in one place (``desk_app.ui.common.errors``);
-services raise them and never return error codes.
+Each carries a stable ``code`` (``"customer.phone_too_short"``) and typed ``values``
+(the record, the field, the limit, a datetime, who). Nothing here is a sentence: the UI
+and the CLI turn a code and its values into words through one translated table
+(``desk_app.messages``), which formats times in the shop's zone. Services raise these
+and never return error codes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 
 class DeskError(Exception):
-    """Base of every expected, user-facing refusal."""
+    """Base of every expected, user-facing refusal: a code and the values it names."""
+
+    default_code: ClassVar[str] = "desk.refused"
+
+    def __init__(self, code: str | None = None, /, **values: Any) -> None:
+        self.code: str = code or self.default_code
+        self.values: dict[str, Any] = values
+        super().__init__(self.code)
+
+    def __str__(self) -> str:
+        if not self.values:
+            return self.code
+        shown = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
+        return f"{self.code} ({shown})"
 
 
 class ValidationError(DeskError):
     """Bad input for one field; nothing was written."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, code: str, /, **values: Any) -> None:
+        super().__init__(code, **values)
         self.field = field
-        self.message = message
 
 
 class NotFound(DeskError):
     """A record the caller named does not exist (or is not visible to them)."""
 
-    def __init__(self, what: str, key: object) -> None:
-        super().__init__(f"{what} {key!r} not found")
+    default_code = "record.not_found"
+
+    def __init__(self, what: str, key: object, *, code: str | None = None) -> None:
+        super().__init__(code, what=what, key=key)
         self.what = what
         self.key = key
 
@@ -36,13 +52,14 @@ class NotFound(DeskError):
 class PermissionDenied(DeskError):
     """The acting user's role does not allow this action."""
 
+    default_code = "permission.denied"
+
     def __init__(self, user: str, action: str) -> None:
-        super().__init__(f"{user} may not {action}")
+        super().__init__(None, user=user, action=action)
         self.user = user
         self.action = action
 
 
-@dataclass
 class ConflictError(DeskError):
     """Someone else saved a newer version of the record first.
 
@@ -51,20 +68,29 @@ class ConflictError(DeskError):
     the clerk's own typing.
     """
 
-    what: str
-    who: str
-    when: datetime | None
-    current: dict[str, Any] = field(default_factory=dict)
+    default_code = "record.changed_meanwhile"
 
-    def __post_init__(self) -> None:
-        super().__init__(f"{self.what} was changed by {self.who} at {self.when}")
+    def __init__(
+        self,
+        what: str,
+        who: str,
+        when: datetime | None,
+        current: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(None, what=what, who=who, when=when)
+        self.what = what
+        self.who = who
+        self.when = when
+        self.current: dict[str, Any] = dict(current or {})
 
 
 class IllegalTransition(DeskError):
     """A ticket or complaint cannot move from its state to the requested one."""
 
+    default_code = "state.illegal_transition"
+
     def __init__(self, what: str, current: str, requested: str) -> None:
-        super().__init__(f"{what}: cannot go from {current} to {requested}")
+        super().__init__(None, what=what, current=current, requested=requested)
         self.what = what
         self.current = current
         self.requested = requested
@@ -73,10 +99,11 @@ class IllegalTransition(DeskError):
 class NotEnoughStock(DeskError):
     """An issue or transfer asked for more units than the location holds."""
 
+    default_code = "stock.not_enough"
+
     def __init__(self, part_code: str, location: str, requested: int, available: int) -> None:
         super().__init__(
-            f"not enough stock of {part_code} at {location}: "
-            f"requested {requested}, available {available}"
+            None, part_code=part_code, location=location, requested=requested, available=available
         )
         self.part_code = part_code
         self.location = location
@@ -87,8 +114,10 @@ class NotEnoughStock(DeskError):
 class DuplicateEntry(DeskError):
     """The same thing was entered twice (for example one feedback form)."""
 
-    def __init__(self, what: str, key: object) -> None:
-        super().__init__(f"{what} {key!r} already entered")
+    default_code = "record.duplicate"
+
+    def __init__(self, what: str, key: object, *, code: str | None = None) -> None:
+        super().__init__(code, what=what, key=key)
         self.what = what
         self.key = key
 
@@ -96,14 +125,20 @@ class DuplicateEntry(DeskError):
 class DatabaseUnavailable(DeskError):
     """The database could not be reached; nothing of this action was saved."""
 
+    default_code = "database.unavailable"
+
 
 class DoubleBooking(DeskError):
     """The technician already has a visit in that time; a dispatcher may override with a reason."""
 
+    default_code = "dispatch.double_booking"
+
     def __init__(
         self, technician: str, other_ticket: str, starts: datetime, ends: datetime
     ) -> None:
-        super().__init__(f"{technician} is already booked for {other_ticket} ({starts}–{ends})")
+        super().__init__(
+            None, technician=technician, other_ticket=other_ticket, starts=starts, ends=ends
+        )
         self.technician = technician
         self.other_ticket = other_ticket
         self.starts = starts

@@ -7,7 +7,20 @@ from desk_app.domain.errors import DeskError
 
 
 class PrintingError(DeskError):
-    """Base of every expected printing failure; nothing was written."""
+    """Base of every expected printing failure; nothing was written.
+
+    ``detail`` is the technical account (paths tried, the printer's answer) for the log
+    and the CLI; the clerk reads the code's template.
+    """
+
+    default_code = "print.failed"
+
+    def __init__(self, detail: str = "", /, **values: object) -> None:
+        super().__init__(None, detail=detail, **values)
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return self.detail or self.code
 
 
 class FontNotFound(PrintingError):
@@ -29,6 +42,8 @@ class FontNotFound(PrintingError):
         super().__init__("\n".join(lines))
         self.tried = tried
 
+    default_code = "print.no_font"
+
 
 class MissingGlyphs(PrintingError):
     """Some text holds characters no available font can draw (e.g. emoji).
@@ -41,17 +56,22 @@ class MissingGlyphs(PrintingError):
         shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
         super().__init__(
             f"cannot print {shown} in {context!r}: no installed font has these characters. "
-            "Remove them from the text, or set DESK_PRINT_FONT to a font that has them."
+            "Remove them from the text, or set DESK_PRINT_FONT to a font that has them.",
+            chars=" ".join(chars),
         )
         self.chars = chars
         self.context = context
+
+    default_code = "print.missing_glyphs"
 
 
 class PrinterNotFound(PrintingError):
     """The printer a document kind is set to print on is not installed on this PC."""
 
+    default_code = "print.printer_not_found"
+
     def __init__(self, printer_name: str) -> None:
-        super().__init__(f"printer {printer_name!r} is not installed")
+        super().__init__(f"printer {printer_name!r} is not installed", printer=printer_name)
         self.printer_name = printer_name
 
 

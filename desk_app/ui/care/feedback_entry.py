@@ -33,7 +33,7 @@ from desk_app.services.care.feedback import FeedbackView, FormTicket
 from desk_app.ui.care.complaints import labels as complaint_labels
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.rating_input import RatingsInput
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import ERROR_STYLE, Banner, FieldErrors, field_row
@@ -209,7 +209,7 @@ class FeedbackEntry(QWidget):
     def look_up(self, move_on: bool = True) -> None:
         number = self.ticket.text()
         if not number.strip():
-            self.errors.mark("ticket_number", service_text("Scan or type the ticket number."))
+            self.errors.mark("ticket_number", code_text("feedback.ticket_number_required"))
             return
         desk = self.desk
         self.desk.ops.run(
@@ -300,7 +300,7 @@ class FeedbackEntry(QWidget):
         self.errors.clear()
         number = self.ticket.text().strip()
         if not number:
-            self.errors.mark("ticket_number", service_text("Scan or type the ticket number."))
+            self.errors.mark("ticket_number", code_text("feedback.ticket_number_required"))
             return
         if self.ratings.show_missing():
             self.ratings.setFocus()
@@ -352,7 +352,7 @@ class FeedbackEntry(QWidget):
             self._lookup_failed(error)
             return
         if isinstance(error, ValidationError) and error.field == "ticket":
-            self._refuse(service_text(error.message))
+            self._refuse(message_for(error))
             return
         if isinstance(error, ValidationError) and self.errors.mark_error(error):
             return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.phones import normalize_phone
 from desk_app.services.customers.customers import AddressInput, CustomerDraft, CustomerView
-from desk_app.ui.common.errors import service_text
+from desk_app.ui.common.errors import code_text, message_for
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_STYLE = "border: 1px solid #b3261e; background: #fff4f3;"
@@ -58,7 +58,7 @@ class FieldErrors:
         return True
 
     def mark_error(self, error: ValidationError) -> bool:
-        return self.mark(error.field, service_text(error.message))
+        return self.mark(error.field, message_for(error))
 
     def clear(self) -> None:
         for widget, label in self._fields.values():
@@ -183,13 +183,13 @@ class CustomerFields(QWidget):
             text = edit.text().strip()
             if not text:
                 if name == "phone1" and not self._extra_phones and not self.phone2.text().strip():
-                    self.errors.mark(name, service_text("Please enter at least one phone number."))
+                    self.errors.mark(name, code_text("phone.at_least_one"))
                     ok = False
                 continue
             try:
                 normalize_phone(text)
             except ValidationError as error:
-                self.errors.mark(name, service_text(error.message))
+                self.errors.mark(name, message_for(error))
                 ok = False
         return ok
 

@@ -16,7 +16,7 @@ from desk_app.domain.enums import Role
 from desk_app.domain.errors import ValidationError
 from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.operations import BackgroundOps
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 
@@ -118,7 +118,7 @@ class SignInDialog(_Form):
     def submit(self) -> None:
         self.errors.clear()
         if not self.username.text().strip():
-            self.errors.mark("username", service_text("This field is required."))
+            self.errors.mark("username", code_text("field.required"))
             return
         db, name, password = self.db, self.username.text(), self.password.text()
         self.ok_button.setEnabled(False)

@@ -37,7 +37,7 @@ from desk_app.services.customers.customers import (
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.persist import restore_splitter, save_splitter
 from desk_app.ui.common.widgets import Banner, CustomerFields
 from desk_app.ui.customers.dialogs import ApplianceDialog
@@ -274,7 +274,7 @@ class TicketIntake(QWidget):
     def answer_and_close(self, answer: str) -> None:
         """Log the consultation and close it with ``answer`` in one step."""
         if not answer.strip():
-            self.knowledge.answer_error.setText(service_text("This field is required."))
+            self.knowledge.answer_error.setText(code_text("field.required"))
             self.knowledge.answer_error.show()
             return
         self.knowledge.answer_error.hide()
@@ -363,7 +363,7 @@ class TicketIntake(QWidget):
         self._set_saving(False)
         if isinstance(error, ValidationError):
             if error.field == "answer":
-                self.knowledge.answer_error.setText(service_text(error.message))
+                self.knowledge.answer_error.setText(message_for(error))
                 self.knowledge.answer_error.show()
                 return
             if self.errors.mark_error(error) or self.new_customer_fields.errors.mark_error(error):

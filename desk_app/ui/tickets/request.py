@@ -26,7 +26,7 @@ from desk_app.domain.enums import Channel, TicketKind, Urgency, WarrantyStatus
 from desk_app.services.customers.customers import ApplianceView
 from desk_app.services.tickets.tickets import TicketDraft
 from desk_app.ui.common import labels
-from desk_app.ui.common.errors import service_text
+from desk_app.ui.common.errors import code_text
 from desk_app.ui.common.widgets import FieldErrors, field_row
 from desk_app.ui.tickets.counter_print import CounterNotes
 
@@ -280,12 +280,12 @@ class RequestForm(QGroupBox):
         self.errors.clear()
         ok = True
         if not self.fault.toPlainText().strip():
-            self.errors.mark("fault_description", service_text("This field is required."))
+            self.errors.mark("fault_description", code_text("field.required"))
             ok = False
         start, end = self.window()
         if start and end and end <= start:
             self.errors.mark(
-                "preferred_end", service_text("The preferred window ends before it starts.")
+                "preferred_end", code_text("ticket.window_reversed")
             )
             ok = False
         return ok

@@ -42,7 +42,7 @@ from desk_app.services.tickets.tickets import TicketRow
 from desk_app.ui.care.complaints import labels as complaint_labels
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 from desk_app.ui.tickets.parts import CustomerPicker
 
@@ -285,7 +285,7 @@ class ComplaintIntakeDialog(QDialog):
             self.errors.mark("customer", self.tr("Pick the customer who complains."))
             return
         if not draft.description.strip():
-            self.errors.mark("description", service_text("This field is required."))
+            self.errors.mark("description", code_text("field.required"))
             return
         desk, call_id, key = self.desk, self.call_id, self.request_id
 

@@ -32,7 +32,7 @@ from desk_app.services.care import complaints
 from desk_app.services.care.complaint_views import ComplaintView
 from desk_app.ui.care.complaints import labels as complaint_labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.widgets import FieldErrors
 
 S = ComplaintStep
@@ -144,15 +144,15 @@ class ComplaintSteps(QGroupBox):
         )
         if needs_text and not text.strip():
             message = (
-                service_text("Please give a reason for closing.")
+                code_text("complaint.close_reason_required")
                 if step is S.CLOSE
-                else service_text("This field is required.")
+                else code_text("field.required")
             )
             self.errors.mark("text", message)
             return
         if step is S.ACCEPT and score is None:
             self.errors.mark(
-                "satisfaction", service_text("Ask how satisfied the customer is (1 to 5).")
+                "satisfaction", code_text("complaint.satisfaction_required")
             )
             return
         db, actor, cid, version = self.desk.db, self.desk.actor, view.id, view.version

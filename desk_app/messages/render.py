@@ -1,0 +1,107 @@
+"""Turn a code and its values into a sentence (see the package docstring)."""
+
+from __future__ import annotations
+
+import enum
+import string
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from desk_app.messages.templates import NOUNS, all_templates
+
+ENGLISH = "en"
+CHINESE = "zh_CN"
+LANGUAGES = (ENGLISH, CHINESE)
+
+_DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
+
+
+@cache
+def templates() -> Mapping[str, tuple[str, str]]:
+    """Every code with its (English, Chinese) template."""
+    return all_templates()
+
+
+def has_template(code: str) -> bool:
+    return code in templates()
+
+
+def _column(language: str) -> int:
+    return 1 if language.startswith("zh") else 0
+
+
+def noun(what: str, language: str) -> str:
+    """A kind of record (``"ticket"``) in ``language``; unknown names come back as they are."""
+    pair = NOUNS.get(what)
+    return pair[_column(language)] if pair else what
+
+
+def _money(cents: int, language: str) -> str:
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    return f"{sign}¥{cents // 100:,}.{cents % 100:02d}"
+
+
+def format_value(name: str, value: Any, *, language: str, tz: ZoneInfo) -> str:
+    """One value as the clerk reads it: times in the shop's zone, money as ¥, nouns translated."""
+    if value is None:
+        return "?" if language == ENGLISH else "？"
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if language == ENGLISH else ("是" if value else "否")
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return aware.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if name.endswith("cents") and isinstance(value, int):
+        return _money(value, language)
+    if isinstance(value, Decimal):
+        return f"{value:,}"
+    if name in ("what", "kind") and isinstance(value, str):
+        return noun(value, language)
+    if isinstance(value, list | tuple | set | frozenset):
+        sep = ", " if language == ENGLISH else "、"
+        return sep.join(format_value(name, v, language=language, tz=tz) for v in value)
+    return str(value)
+
+
+class _Values(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fields_of(template: str) -> set[str]:
+    """The ``{name}`` placeholders a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def render(
+    error: Any,
+    values: Mapping[str, Any] | None = None,
+    *,
+    language: str = ENGLISH,
+    tz: ZoneInfo | None = None,
+) -> str:
+    """The sentence for a ``DeskError`` (or a bare code with ``values``) in ``language``.
+
+    An unknown code renders as the code itself with its values, so a clerk can still
+    read it out to support; the test over every raised code keeps that from happening.
+    """
+    if isinstance(error, str):
+        code, given = error, dict(values or {})
+    else:
+        code, given = error.code, {**error.values, **(values or {})}
+    zone = tz or _DEFAULT_TZ
+    pair = templates().get(code)
+    shown = _Values({k: format_value(k, v, language=language, tz=zone) for k, v in given.items()})
+    if pair is None:
+        if not shown:
+            return code
+        return code + " (" + ", ".join(f"{k}: {v}" for k, v in shown.items()) + ")"
+    return pair[_column(language)].format_map(shown).strip()

@@ -1,0 +1,3 @@
+"""Refusal templates of the dispatch area: code → (English, 简体中文)."""
+
+TEMPLATES: dict[str, tuple[str, str]] = {}
