@@ -154,11 +154,6 @@
             <translation>尚未交回</translation>
         </message>
         <message>
-            <location filename="../../desk_app/ui/care/followups/call.py" line="247" />
-            <source>Choose the outcome of the call.</source>
-            <translation>请选择回访结果。</translation>
-        </message>
-        <message>
             <location filename="../../desk_app/ui/care/followups/call.py" line="281" />
             <source>Not reached (attempt %1). The next attempt is due %2.</source>
             <translation>未接通（第 %1 次）。下次回访时间：%2。</translation>
@@ -1168,119 +1163,6 @@
             <location filename="../../desk_app/ui/common/rating_input.py" line="124" />
             <source>, </source>
             <translation>、</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServiceMessages</name>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="105" />
-            <source>Choose how the complaint came in.</source>
-            <translation>请选择投诉渠道。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="106" />
-            <source>Choose a category.</source>
-            <translation>请选择类别。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="107" />
-            <source>Choose a severity.</source>
-            <translation>请选择严重程度。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="108" />
-            <source>This ticket belongs to another customer.</source>
-            <translation>该工单属于其他客户。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="109" />
-            <source>Ask how satisfied the customer is (1 to 5).</source>
-            <translation>请询问客户的满意度（1 到 5）。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="110" />
-            <source>Satisfaction is recorded when the customer accepts a solution.</source>
-            <translation>客户接受方案时才记录满意度。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="113" />
-            <source>Please give a reason for closing.</source>
-            <translation>请填写关闭原因。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="114" />
-            <source>This user does not handle complaints.</source>
-            <translation>该用户不处理投诉。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="115" />
-            <source>Choose a rating from 1 to 5.</source>
-            <translation>请选择 1 到 5 的评价。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="116" />
-            <source>A rating is 1 (very dissatisfied) to 5 (very satisfied).</source>
-            <translation>评价为 1（非常不满意）到 5（非常满意）。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="119" />
-            <source>Choose the outcome of the call.</source>
-            <translation>请选择回访结果。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="120" />
-            <source>Enter the customer's five ratings.</source>
-            <translation>请录入客户的五项评价。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="121" />
-            <source>Ratings are recorded only when the customer answers.</source>
-            <translation>只有客户接听并作答时才记录评价。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="122" />
-            <source>Only a completed ticket is followed up.</source>
-            <translation>只有已完工的工单才能回访。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="123" />
-            <source>The customer was not reached on this call.</source>
-            <translation>这次回访未接通客户。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="124" />
-            <source>Scan or type the ticket number.</source>
-            <translation>请扫描或输入工单号。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="125" />
-            <source>This is not a ticket number.</source>
-            <translation>这不是工单号。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="126" />
-            <source>Enter the five ratings from the form.</source>
-            <translation>请录入反馈单上的五项评价。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="127" />
-            <source>This ticket is not completed yet; complete it, then enter its form.</source>
-            <translation>该工单尚未完工；完工后再录入反馈单。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="131" />
-            <source>Name the appliance category.</source>
-            <translation>请填写产品类别。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="132" />
-            <source>Hours must be more than 0 and at most a year.</source>
-            <translation>小时数须大于 0 且不超过一年。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/care/complaints/labels.py" line="133" />
-            <source>Answer ≤ solution hours.</source>
-            <translation>答复时限须不超过解决时限。</translation>
         </message>
     </context>
 </TS>

@@ -415,39 +415,6 @@
     </message>
 </context>
 <context>
-    <name>ServiceMessages</name>
-    <message>
-        <location filename="../../desk_app/ui/admin/settings/dialog.py" line="42"/>
-        <source>Respond ≤ visit ≤ repair hours.</source>
-        <translation>响应时限 ≤ 上门时限 ≤ 修复时限。</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/admin/settings/dialog.py" line="43"/>
-        <source>The logo file was not found.</source>
-        <translation>找不到标志文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/admin/settings/dialog.py" line="44"/>
-        <source>The logo file is too large: at most 1 MB.</source>
-        <translation>标志文件太大：最大 1 MB。</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/admin/settings/dialog.py" line="45"/>
-        <source>The logo file cannot be read.</source>
-        <translation>无法读取标志文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/admin/settings/dialog.py" line="46"/>
-        <source>The logo must be a PNG or JPEG image.</source>
-        <translation>标志必须是 PNG 或 JPEG 图片。</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/admin/settings/dialog.py" line="47"/>
-        <source>An area code is 010, 02X or four digits starting with 0, e.g. 0755.</source>
-        <translation>区号为 010、02X 或以 0 开头的四位数字，如 0755。</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desk_app/ui/admin/settings/dialog.py" line="231"/>

@@ -160,9 +160,9 @@ def list_standards(db: Database, actor: Actor) -> list[StandardRow]:
 def _check_standard(standard: Standard, field: str) -> tuple[float, float, float]:
     hours = (standard.respond_hours, standard.visit_hours, standard.repair_hours)
     if any(not isinstance(h, int | float) or not 0 < h <= 24 * 365 for h in hours):
-        raise ValidationError(field, "Hours must be more than 0 and at most a year.")
+        raise ValidationError(field, "settings.hours_out_of_range")
     if not standard.respond_hours <= standard.visit_hours <= standard.repair_hours:
-        raise ValidationError(field, "Respond ≤ visit ≤ repair hours.")
+        raise ValidationError(field, "settings.hours_order")
     return hours
 
 
@@ -266,13 +266,13 @@ def _set_complaint_standards(
         try:
             severity = Severity(raw)
         except ValueError:
-            raise ValidationError("severity", "Choose a severity.") from None
+            raise ValidationError("severity", "complaint.severity_required") from None
         field = f"complaint.{severity.value}" if batch else "hours"
         hours = (answer_hours, solution_hours)
         if any(not isinstance(h, int | float) or not 0 < h <= 24 * 365 for h in hours):
-            raise ValidationError(field, "Hours must be more than 0 and at most a year.")
+            raise ValidationError(field, "settings.hours_out_of_range")
         if answer_hours > solution_hours:
-            raise ValidationError(field, "Answer ≤ solution hours.")
+            raise ValidationError(field, "settings.complaint_hours_order")
         checked[severity] = hours
 
     def tx(s: Session) -> None:
@@ -313,7 +313,7 @@ def set_timezone(db: Database, actor: Actor, name: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValidationError("timezone", "Unknown time zone.") from error
+        raise ValidationError("timezone", "settings.unknown_timezone") from error
     db.write(lambda s: put_value(s, actor, "timezone", name, db))
 
 
@@ -382,7 +382,9 @@ def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) ->
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     unknown = set(texts) - set(CHARGE_LANGUAGES)
     if unknown:
-        raise ValidationError("charge_standard", f"Unknown language {sorted(unknown)[0]}.")
+        raise ValidationError(
+            "charge_standard", "settings.unknown_language", language=sorted(unknown)[0]
+        )
     value = {
         "zh_CN": required_text(
             texts.get("zh_CN"),
@@ -452,18 +454,20 @@ def read_logo(path: str) -> bytes:
     """The bytes of a PNG or JPEG logo file, or ValidationError("logo_path", ...)."""
     file = Path(path).expanduser()
     if not file.is_file():
-        raise ValidationError("logo_path", "The logo file was not found.")
+        raise ValidationError("logo_path", "settings.logo_not_found")
     if file.stat().st_size > MAX_LOGO_BYTES:
-        raise ValidationError("logo_path", "The logo file is too large: at most 1 MB.")
+        raise ValidationError(
+            "logo_path", "settings.logo_too_large", megabytes=MAX_LOGO_BYTES // (1024 * 1024)
+        )
     try:
         data = file.read_bytes()
     except OSError:
-        raise ValidationError("logo_path", "The logo file cannot be read.") from None
+        raise ValidationError("logo_path", "settings.logo_unreadable") from None
     if not any(data.startswith(sig) for sig in _LOGO_SIGNATURES):
-        raise ValidationError("logo_path", "The logo must be a PNG or JPEG image.")
+        raise ValidationError("logo_path", "settings.logo_not_an_image")
     size = image_size(data)
     if size is None or size[0] < 1 or size[1] < 1:
-        raise ValidationError("logo_path", "The logo must be a PNG or JPEG image.")
+        raise ValidationError("logo_path", "settings.logo_not_an_image")
     return data
 
 

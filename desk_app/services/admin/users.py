@@ -25,6 +25,7 @@ _LEGACY_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 PRODUCTION_SCRYPT = dict(_LEGACY_SCRYPT)
 _SCRYPT = dict(PRODUCTION_SCRYPT)
 MIN_PASSWORD = 6
+MAX_USERNAME = 40
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,15 @@ def verify_password(password: str, stored: str) -> bool:
 def _check_username(username: str) -> str:
     name = (username or "").strip().lower()
     if not name:
-        raise ValidationError("username", "This field is required.")
-    if len(name) > 40 or not all(ch.isalnum() or ch in "._-" for ch in name):
-        raise ValidationError(
-            "username", "Use at most 40 letters, digits, dots, dashes or underscores."
-        )
+        raise ValidationError("username", "field.required")
+    if len(name) > MAX_USERNAME or not all(ch.isalnum() or ch in "._-" for ch in name):
+        raise ValidationError("username", "user.name_invalid", limit=MAX_USERNAME)
     return name
 
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise ValidationError("password", f"The password needs at least {MIN_PASSWORD} characters.")
+        raise ValidationError("password", "user.password_too_short", minimum=MIN_PASSWORD)
 
 
 def _view(u: User) -> UserView:
@@ -114,9 +113,9 @@ def create_user(
             if s.scalar(select(func.count(User.id))):
                 raise PermissionDenied("(nobody)", "create users")
             if role is not Role.MANAGER:
-                raise ValidationError("role", "The first user must be a manager.")
+                raise ValidationError("role", "user.first_must_be_manager")
         if s.scalar(select(User.id).where(User.username == name)) is not None:
-            raise ValidationError("username", "This user name is taken.")
+            raise ValidationError("username", "user.name_taken", username=name)
         now = db.now()
         user = User(
             username=name,
@@ -137,7 +136,8 @@ def create_user(
 
 
 def authenticate(db: Database, username: str, password: str) -> Actor:
-    """The signed-in Actor, or ValidationError with one message for any wrong input."""
+    """The signed-in Actor, or ValidationError ``user.sign_in_failed`` for any wrong input
+    (the same for an unknown name, a wrong password or a deactivated user)."""
     name = (username or "").strip().lower()
 
     def q(s: Session) -> User | None:
@@ -145,7 +145,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
 
     user = db.read(q)
     if user is None or not user.active or not verify_password(password, user.password_hash):
-        raise ValidationError("password", "Wrong user name or password.")
+        raise ValidationError("password", "user.sign_in_failed")
     return Actor(user.id, user.username, user.display_name, user.role)
 
 
@@ -157,7 +157,7 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
 def set_active(db: Database, actor: Actor, user_id: int, active: bool) -> UserView:
     require(actor.username, actor.role, Perm.MANAGE_USERS)
     if user_id == actor.user_id and not active:
-        raise ValidationError("active", "You cannot deactivate yourself.")
+        raise ValidationError("active", "user.cannot_deactivate_self")
 
     def tx(s: Session) -> UserView:
         user = s.get(User, user_id)

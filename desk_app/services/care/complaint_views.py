@@ -277,7 +277,7 @@ def list_complaints(
     require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
     f = flt or ComplaintFilter()
     if not 1 <= f.limit <= 10_000:
-        raise ValidationError("limit", "Between 1 and 10000 rows.")
+        raise ValidationError("limit", "complaint.list_limit", maximum=10_000)
 
     def q(s: Session) -> list[ComplaintRow]:
         now = db.now()

@@ -118,15 +118,15 @@ def _clean_draft(draft: ComplaintDraft) -> tuple[Channel, ComplaintCategory, Sev
     try:
         channel = Channel(draft.channel)
     except ValueError:
-        raise ValidationError("channel", "Choose how the complaint came in.") from None
+        raise ValidationError("channel", "complaint.channel_required") from None
     try:
         category = ComplaintCategory(draft.category)
     except ValueError:
-        raise ValidationError("category", "Choose a category.") from None
+        raise ValidationError("category", "complaint.category_required") from None
     try:
         severity = Severity(draft.severity)
     except ValueError:
-        raise ValidationError("severity", "Choose a severity.") from None
+        raise ValidationError("severity", "complaint.severity_required") from None
     text = required_text(draft.description, "description", max_length=MAX_TEXT, multiline=True)
     return channel, category, severity, text
 
@@ -159,7 +159,7 @@ def open_in(
         if ticket is None:
             raise NotFound("ticket", draft.ticket_id)
         if ticket.customer_id != customer.id:
-            raise ValidationError("ticket", "This ticket belongs to another customer.")
+            raise ValidationError("ticket", "complaint.ticket_of_another_customer")
         if technician_id is None:
             technician_id = ticket.technician_id
     if technician_id is not None and s.get(Technician, technician_id) is None:
@@ -339,7 +339,7 @@ def customer_response(
     if accepted:
         said = clean_text(text, "text", max_length=MAX_TEXT, multiline=True)
         if satisfaction is None:
-            raise ValidationError("satisfaction", "Ask how satisfied the customer is (1 to 5).")
+            raise ValidationError("satisfaction", "complaint.satisfaction_required")
         score = rules.check_rating(satisfaction, "satisfaction")
 
         def mark_resolved(s: Session, c: Complaint, now: datetime) -> None:
@@ -358,9 +358,7 @@ def customer_response(
         )
     said = required_text(text, "text", max_length=MAX_TEXT, multiline=True)
     if satisfaction is not None:
-        raise ValidationError(
-            "satisfaction", "Satisfaction is recorded when the customer accepts a solution."
-        )
+        raise ValidationError("satisfaction", "complaint.satisfaction_only_on_accept")
     return _step(db, actor, complaint_id, ComplaintStep.REJECT, said, expected_version)
 
 
@@ -385,7 +383,7 @@ def close(
         if rules.closing_needs_manager(c.status):
             require(actor.username, actor.role, Perm.CLOSE_COMPLAINTS)
             if why is None:
-                raise ValidationError("reason", "Please give a reason for closing.")
+                raise ValidationError("reason", "complaint.close_reason_required")
         c.closed_at = now
         c.close_reason = why
         if score is not None:
@@ -419,7 +417,7 @@ def assign(
         if user is None or not user.active:
             raise NotFound("user", user_id)
         if not has(user.role, Perm.HANDLE_COMPLAINTS):
-            raise ValidationError("assigned_to", "This user does not handle complaints.")
+            raise ValidationError("assigned_to", "complaint.not_a_handler")
         c.assigned_to = user.id
 
     return _step(

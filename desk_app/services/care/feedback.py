@@ -80,9 +80,9 @@ def normalize_ticket_number(scanned: str | None) -> str:
     """A ticket number as typed or scanned: spaces dropped, letters upper-cased."""
     key = "".join((scanned or "").split()).upper()
     if not key:
-        raise ValidationError("ticket_number", "Scan or type the ticket number.")
+        raise ValidationError("ticket_number", "feedback.ticket_number_required")
     if len(key) > 20 or not key.replace("-", "").isalnum():
-        raise ValidationError("ticket_number", "This is not a ticket number.")
+        raise ValidationError("ticket_number", "feedback.not_a_ticket_number")
     return key
 
 
@@ -150,7 +150,7 @@ def enter_feedback_form(
     require(actor.username, actor.role, Perm.RECORD_FEEDBACK)
     key = normalize_ticket_number(ticket_number)
     if not isinstance(ratings, Ratings):
-        raise ValidationError("ratings", "Enter the five ratings from the form.")
+        raise ValidationError("ratings", "feedback.ratings_required")
     notes = clean_text(comments, "comments", max_length=MAX_COMMENTS, multiline=True)
 
     def tx(s: Session) -> FeedbackView:
@@ -158,9 +158,7 @@ def enter_feedback_form(
         if t is None:
             raise NotFound("ticket", key)
         if t.status not in DONE_STATES:
-            raise ValidationError(
-                "ticket", "This ticket is not completed yet; complete it, then enter its form."
-            )
+            raise ValidationError("ticket", "feedback.ticket_not_completed")
         already = s.scalar(
             select(Feedback.id).where(
                 Feedback.ticket_id == t.id, Feedback.source == FeedbackSource.FORM

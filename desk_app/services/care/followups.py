@@ -302,14 +302,14 @@ def record_call(
     try:
         outcome = FollowupOutcome(outcome)
     except ValueError:
-        raise ValidationError("outcome", "Choose the outcome of the call.") from None
+        raise ValidationError("outcome", "followup.outcome_required") from None
     notes = clean_text(comments, "comments", max_length=MAX_COMMENTS, multiline=True)
     if outcome is FollowupOutcome.REACHED and ratings is None:
-        raise ValidationError("ratings", "Enter the customer's five ratings.")
+        raise ValidationError("ratings", "followup.ratings_required")
     if ratings is not None and not isinstance(ratings, Ratings):
-        raise ValidationError("ratings", "Enter the customer's five ratings.")
+        raise ValidationError("ratings", "followup.ratings_required")
     if outcome is not FollowupOutcome.REACHED and ratings is not None:
-        raise ValidationError("ratings", "Ratings are recorded only when the customer answers.")
+        raise ValidationError("ratings", "followup.ratings_only_when_reached")
 
     def tx(s: Session) -> CallView:
         t = tickets.load(s, ticket_id, lock=True)
@@ -331,7 +331,7 @@ def record_call(
         if t.status is not S.COMPLETED:
             if any(c.outcome is not FollowupOutcome.NOT_REACHED for c in calls):
                 raise DuplicateEntry("follow-up", t.number)
-            raise ValidationError("ticket", "Only a completed ticket is followed up.")
+            raise ValidationError("ticket", "followup.ticket_not_completed")
         now = db.now()
         attempt = len(calls) + 1
         call = FollowupCall(
@@ -436,7 +436,7 @@ def _draft_for_call(s: Session, call_id: int) -> tuple[ComplaintDraft, FollowupC
     if call is None:
         raise NotFound("followup call", call_id)
     if call.outcome is FollowupOutcome.NOT_REACHED:
-        raise ValidationError("call", "The customer was not reached on this call.")
+        raise ValidationError("call", "followup.call_not_reached")
     t = tickets.load(s, call.ticket_id)
     fb = s.get(Feedback, call.feedback_id) if call.feedback_id else None
     r = ratings_of(fb) if fb is not None else None

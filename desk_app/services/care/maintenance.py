@@ -69,7 +69,7 @@ def _clean_rules(raw: Mapping[str, int]) -> dict[str, int]:
     for category, months in raw.items():
         key = (category or "").strip().lower() if isinstance(category, str) else ""
         if not key:
-            raise ValidationError("rules", "Name the appliance category.")
+            raise ValidationError("rules", "maintenance.category_required")
         out[key] = rules.check_interval_months(months, category)
     return out
 

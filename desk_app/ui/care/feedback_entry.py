@@ -352,7 +352,7 @@ class FeedbackEntry(QWidget):
             self._lookup_failed(error)
             return
         if isinstance(error, ValidationError) and error.field == "ticket":
-            self._refuse(message_for(error))
+            self._refuse(message_for(error, self.desk.tz))
             return
         if isinstance(error, ValidationError) and self.errors.mark_error(error):
             return

@@ -15,6 +15,7 @@ from desk_app.db.models import AuditLog, ServiceStandard
 from desk_app.domain.clock import WorkingCalendar
 from desk_app.domain.enums import Severity, TicketKind, Urgency
 from desk_app.domain.errors import PermissionDenied, ValidationError
+from desk_app.messages import render
 from desk_app.printing import render_pdf
 from desk_app.services.admin import settings
 from desk_app.services.admin.settings import Logo, Standard
@@ -132,10 +133,16 @@ def test_a_logo_must_be_a_png_or_jpeg_image(db: Database, manager: Actor, tmp_pa
     Image.new("RGB", (10, 10)).save(gif, "GIF")
     big = tmp_path / "big.png"
     big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * settings.MAX_LOGO_BYTES)
-    for path in (fake, truncated, gif, big, tmp_path):
+    for path, code, values in (
+        (fake, "settings.logo_not_an_image", {}),
+        (truncated, "settings.logo_not_an_image", {}),
+        (gif, "settings.logo_not_an_image", {}),
+        (big, "settings.logo_too_large", {"megabytes": 1}),
+        (tmp_path, "settings.logo_not_found", {}),
+    ):
         with pytest.raises(ValidationError) as info:
             settings.set_company_header(db, manager, name="蓝天", logo_path=str(path))
-        assert info.value.field == "logo_path"
+        assert (info.value.field, info.value.code, info.value.values) == ("logo_path", code, values)
     jpeg = tmp_path / "logo.jpg"
     Image.new("RGB", (40, 20), (0, 0, 200)).save(jpeg, "JPEG")
     saved = settings.set_company_header(db, manager, name="蓝天", logo_path=str(jpeg))
@@ -204,12 +211,19 @@ def test_standards_are_saved_all_or_none(db: Database, manager: Actor) -> None:
                 (TicketKind.MAINTENANCE, Urgency.URGENT): Standard(10, 5, 48),
             },
         )
-    assert info.value.field == "standard.maintenance.urgent"
+    assert (info.value.field, info.value.code) == (
+        "standard.maintenance.urgent",
+        "settings.hours_order",
+    )
     assert db.read(lambda s: s.scalars(select(ServiceStandard)).all()) == []
-    for bad in (Standard(0, 1, 2), Standard(1, 2, 24 * 366), Standard(3, 2, 4)):
+    for bad, code in (
+        (Standard(0, 1, 2), "settings.hours_out_of_range"),
+        (Standard(1, 2, 24 * 366), "settings.hours_out_of_range"),
+        (Standard(3, 2, 4), "settings.hours_order"),
+    ):
         with pytest.raises(ValidationError) as single:
             settings.set_standard(db, manager, TicketKind.REPAIR, Urgency.NORMAL, bad)
-        assert single.value.field == "hours"
+        assert (single.value.field, single.value.code) == ("hours", code)
 
 
 def test_complaint_standards_in_one_transaction(db: Database, manager: Actor) -> None:
@@ -223,8 +237,33 @@ def test_complaint_standards_in_one_transaction(db: Database, manager: Actor) ->
         settings.set_complaint_standards(
             db, manager, {Severity.LOW: (6, 48), Severity.MEDIUM: (10, 5)}
         )
-    assert info.value.field == "complaint.medium"
+    assert (info.value.field, info.value.code) == (
+        "complaint.medium",
+        "settings.complaint_hours_order",
+    )
     assert settings.complaint_standards(db)[Severity.LOW] == (12, 96)
+    with pytest.raises(ValidationError) as unknown:
+        settings.set_complaint_standards(db, manager, {"extreme": (1, 2)})  # type: ignore[dict-item]
+    assert (unknown.value.field, unknown.value.code) == ("severity", "complaint.severity_required")
+
+
+def test_an_unknown_time_zone_is_refused(db: Database, manager: Actor) -> None:
+    with pytest.raises(ValidationError) as info:
+        settings.set_timezone(db, manager, "Mars/Olympus_Mons")
+    assert (info.value.field, info.value.code) == ("timezone", "settings.unknown_timezone")
+    assert _settings_audit(db) == []
+
+
+def test_settings_refusals_read_in_chinese(db: Database, manager: Actor, tmp_path: Path) -> None:
+    big = tmp_path / "big.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * settings.MAX_LOGO_BYTES)
+    with pytest.raises(ValidationError) as logo:
+        settings.set_company_header(db, manager, name="蓝天", logo_path=str(big))
+    assert render(logo.value, language="zh_CN") == "标志文件太大：最大 1 MB。"
+    assert render(logo.value) == "The logo file is too large: at most 1 MB."
+    with pytest.raises(ValidationError) as order:
+        settings.set_standard(db, manager, TicketKind.REPAIR, Urgency.NORMAL, Standard(3, 2, 4))
+    assert render(order.value, language="zh_CN") == "响应时限 ≤ 上门时限 ≤ 修复时限。"
 
 
 # ---------------------------------------------------------------- calendar
@@ -296,4 +335,9 @@ def test_charge_standard_is_printed_on_chargeable_work_orders(
         with pytest.raises(ValidationError) as info:
             settings.set_charge_standard(db, manager, texts)
         assert info.value.field == field
+        if field == "charge_standard":
+            assert (info.value.code, info.value.values) == (
+                "settings.unknown_language",
+                {"language": "fr"},
+            )
     assert settings.get_charge_standard(db) == {"zh_CN": zh, "en": en}

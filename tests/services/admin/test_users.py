@@ -6,13 +6,15 @@ import pytest
 
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import PermissionDenied, ValidationError
+from desk_app.messages import render
 from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
 
 
 def test_first_user_must_be_manager_and_only_once(db: Database) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         users.create_user(db, None, "first", "secret-1", Role.CLERK)
+    assert (info.value.field, info.value.code) == ("role", "user.first_must_be_manager")
     users.create_user(db, None, "first", "secret-1", Role.MANAGER)
     with pytest.raises(PermissionDenied):
         users.create_user(db, None, "second", "secret-1", Role.MANAGER)
@@ -21,10 +23,12 @@ def test_first_user_must_be_manager_and_only_once(db: Database) -> None:
 
 def test_sign_in_checks_password(db: Database, manager: Actor) -> None:
     assert manager.role is Role.MANAGER
-    with pytest.raises(ValidationError, match="Wrong user name or password"):
+    with pytest.raises(ValidationError) as wrong:
         users.authenticate(db, "boss", "wrong-password")
-    with pytest.raises(ValidationError):
+    assert (wrong.value.code, wrong.value.values) == ("user.sign_in_failed", {})
+    with pytest.raises(ValidationError) as unknown:
         users.authenticate(db, "nobody", "secret-1")
+    assert unknown.value.code == "user.sign_in_failed"  # the same words: nothing to probe
     assert users.authenticate(db, " BOSS ", "secret-1").user_id == manager.user_id
 
 
@@ -34,22 +38,41 @@ def test_clerk_cannot_create_users(db: Database, clerk: Actor) -> None:
 
 
 @pytest.mark.parametrize(
-    ("username", "password", "field"),
-    [("", "secret-1", "username"), ("a b", "secret-1", "username"), ("ok", "123", "password")],
+    ("username", "password", "field", "code", "values"),
+    [
+        ("", "secret-1", "username", "field.required", {}),
+        ("a b", "secret-1", "username", "user.name_invalid", {"limit": 40}),
+        ("x" * 41, "secret-1", "username", "user.name_invalid", {"limit": 40}),
+        ("ok", "123", "password", "user.password_too_short", {"minimum": 6}),
+        ("boss", "secret-1", "username", "user.name_taken", {"username": "boss"}),
+    ],
 )
 def test_bad_input_is_refused(
-    db: Database, manager: Actor, username: str, password: str, field: str
+    db: Database,
+    manager: Actor,
+    username: str,
+    password: str,
+    field: str,
+    code: str,
+    values: dict[str, object],
 ) -> None:
     with pytest.raises(ValidationError) as info:
         users.create_user(db, manager, username, password, Role.CLERK)
-    assert info.value.field == field
+    assert (info.value.field, info.value.code, info.value.values) == (field, code, values)
     assert len(users.list_users(db, manager)) == 1
 
 
 def test_deactivated_user_cannot_sign_in(db: Database, manager: Actor, clerk: Actor) -> None:
     users.set_active(db, manager, clerk.user_id, False)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         users.authenticate(db, "clerk1", "secret-1")
+    assert info.value.code == "user.sign_in_failed"
+
+
+def test_a_manager_cannot_deactivate_themselves(db: Database, manager: Actor) -> None:
+    with pytest.raises(ValidationError) as info:
+        users.set_active(db, manager, manager.user_id, False)
+    assert (info.value.field, info.value.code) == ("active", "user.cannot_deactivate_self")
 
 
 def test_the_program_hashes_at_production_cost_by_default() -> None:
@@ -92,3 +115,13 @@ def test_hashes_of_the_older_form_still_verify() -> None:
     assert not users.verify_password("secret-2", stored)
     for broken in ("", "scrypt$zz$00", "md5$00$00", "scrypt$x$8$1$00$00", stored + "$1"):
         assert not users.verify_password("secret-1", broken)
+
+
+def test_user_refusals_read_in_chinese(db: Database, manager: Actor) -> None:
+    with pytest.raises(ValidationError) as short:
+        users.create_user(db, manager, "clerk9", "123", Role.CLERK)
+    assert render(short.value, language="zh_CN") == "密码至少需要 6 个字符。"
+    assert render(short.value) == "The password needs at least 6 characters."
+    with pytest.raises(ValidationError) as wrong:
+        users.authenticate(db, "boss", "wrong-password")
+    assert render(wrong.value, language="zh_CN") == "用户名或密码错误。"

@@ -160,7 +160,7 @@ def test_manager_closes_an_unresolved_complaint_with_a_reason(
         complaints.close(db, clerk, c.id, "客户不再联系")
     with pytest.raises(ValidationError) as info:
         complaints.close(db, manager, c.id, "   ")
-    assert info.value.field == "reason"
+    assert (info.value.field, info.value.code) == ("reason", "complaint.close_reason_required")
     assert factories.count(db, ComplaintEvent) == events
     assert complaint_views.get_complaint(db, clerk, c.id).status is C.INVESTIGATING
 
@@ -256,6 +256,8 @@ def test_bad_intake_is_refused_and_nothing_written(
     with pytest.raises(ValidationError) as info:
         complaints.open_complaint(db, clerk, ComplaintDraft(**values))  # type: ignore[arg-type]
     assert info.value.field == field
+    if field in ("category", "severity", "channel"):
+        assert info.value.code == f"complaint.{field}_required"
     assert factories.count(db, Complaint) == 0 and factories.count(db, ComplaintEvent) == 0
 
 
@@ -271,7 +273,7 @@ def test_unknown_or_foreign_links_are_refused(db: Database, clerk: Actor) -> Non
         complaints.open_complaint(db, clerk, _draft(mine.id, technician_id=999_999))
     with pytest.raises(ValidationError) as info:
         complaints.open_complaint(db, clerk, _draft(mine.id, ticket_id=foreign.id))
-    assert info.value.field == "ticket"
+    assert (info.value.field, info.value.code) == ("ticket", "complaint.ticket_of_another_customer")
     with pytest.raises(NotFound):
         complaint_views.get_complaint(db, clerk, 999_999)
     assert factories.count(db, Complaint) == 0
@@ -287,10 +289,13 @@ def test_acceptance_needs_a_satisfaction_from_one_to_five(
     with pytest.raises(ValidationError) as info:
         complaints.customer_response(db, clerk, c.id, True, satisfaction=bad)
     assert info.value.field == "satisfaction"
+    if bad is None:
+        assert info.value.code == "complaint.satisfaction_required"
     with pytest.raises(ValidationError):  # a rejection says why, and carries no score
         complaints.customer_response(db, clerk, c.id, False, "")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as scored:
         complaints.customer_response(db, clerk, c.id, False, "不行", satisfaction=2)
+    assert scored.value.code == "complaint.satisfaction_only_on_accept"
     assert complaint_views.get_complaint(db, clerk, c.id).status is C.PROPOSED
 
 
@@ -340,10 +345,14 @@ def test_deadlines_follow_the_managers_standard(
     assert complaint_views.get_complaint(db, clerk, low.id).answer_due == low.answer_due
     with pytest.raises(PermissionDenied):
         settings.set_complaint_standard(db, clerk, Severity.LOW, 1, 2)
-    for answer, solution in ((0, 10), (10, 5), (5, 24 * 366)):
+    for answer, solution, code in (
+        (0, 10, "settings.hours_out_of_range"),
+        (10, 5, "settings.complaint_hours_order"),
+        (5, 24 * 366, "settings.hours_out_of_range"),
+    ):
         with pytest.raises(ValidationError) as info:
             settings.set_complaint_standard(db, manager, Severity.LOW, answer, solution)
-        assert info.value.field == "hours"
+        assert (info.value.field, info.value.code) == ("hours", code)
     audited = db.read(
         lambda s: list(
             s.scalars(select(AuditLog.details).where(AuditLog.action == "complaint_standard.set"))
@@ -430,10 +439,12 @@ def test_list_filters(
     complaints.assign(db, clerk, second.id, clerk.user_id)
     assert ids(mine=True) == [third.id, second.id, first.id]
     tech_user = make_actor(db, manager, "tech1", Role.TECHNICIAN, "吴师傅")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as handler:
         complaints.assign(db, clerk, first.id, tech_user.user_id)
-    with pytest.raises(ValidationError):
+    assert handler.value.code == "complaint.not_a_handler"
+    with pytest.raises(ValidationError) as limit:
         complaint_views.list_complaints(db, clerk, ComplaintFilter(limit=0))
+    assert (limit.value.code, limit.value.values) == ("complaint.list_limit", {"maximum": 10_000})
 
 
 def test_ticket_status_is_untouched_by_its_complaint(db: Database, clerk: Actor) -> None:

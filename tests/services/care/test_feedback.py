@@ -13,6 +13,7 @@ from desk_app.db.models import AuditLog, Feedback
 from desk_app.domain.complaint_rules import Ratings
 from desk_app.domain.enums import FeedbackSource, FollowupOutcome, Role, TicketStatus
 from desk_app.domain.errors import DuplicateEntry, NotFound, ValidationError
+from desk_app.messages import render
 from desk_app.services.care import feedback, followups
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.tickets import tickets
@@ -88,14 +89,32 @@ def test_form_for_a_ticket_not_completed_or_unknown_is_refused(db: Database, cle
     t = factories.ticket(db, clerk)
     with pytest.raises(ValidationError) as info:
         feedback.enter_feedback_form(db, clerk, t.number, HAPPY)
-    assert info.value.field == "ticket"
+    assert (info.value.field, info.value.code) == ("ticket", "feedback.ticket_not_completed")
     with pytest.raises(NotFound):
         feedback.enter_feedback_form(db, clerk, "S20991231-9999", HAPPY)
-    for bad in ("", "   ", "S2026'; DROP TABLE feedback;--", "S" * 30):
+    for bad, code in (
+        ("", "feedback.ticket_number_required"),
+        ("   ", "feedback.ticket_number_required"),
+        ("S2026'; DROP TABLE feedback;--", "feedback.not_a_ticket_number"),
+        ("S" * 30, "feedback.not_a_ticket_number"),
+    ):
         with pytest.raises(ValidationError) as info:
             feedback.enter_feedback_form(db, clerk, bad, HAPPY)
-        assert info.value.field == "ticket_number"
+        assert (info.value.field, info.value.code) == ("ticket_number", code)
     assert factories.count(db, Feedback) == 0
+
+
+def test_care_refusals_read_in_chinese(
+    db: Database, clerk: Actor, caller: Actor, manager: Actor
+) -> None:
+    t = factories.ticket(db, clerk)  # not completed yet
+    with pytest.raises(ValidationError) as form:
+        feedback.enter_feedback_form(db, clerk, t.number, HAPPY)
+    assert render(form.value, language="zh_CN") == "该工单尚未完工；完工后再录入反馈单。"
+    with pytest.raises(ValidationError) as call:
+        followups.record_call(db, caller, t.id, R.NOT_REACHED)
+    assert render(call.value, language="zh_CN") == "只有已完工的工单才能回访。"
+    assert render(call.value) == "Only a completed ticket is followed up."
 
 
 @pytest.mark.parametrize("bad", [0, 6])
@@ -106,8 +125,9 @@ def test_form_ratings_outside_one_to_five_are_refused(
     with pytest.raises(ValidationError) as info:
         feedback.enter_feedback_form(db, clerk, t.number, Ratings(5, 5, 5, 5, bad))
     assert info.value.field == "overall"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as loose:
         feedback.enter_feedback_form(db, clerk, t.number, (5, 5, 5, 5, 5))  # type: ignore[arg-type]
+    assert loose.value.code == "feedback.ratings_required"
     assert factories.count(db, Feedback) == 0
 
 

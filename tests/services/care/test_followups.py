@@ -101,11 +101,13 @@ def test_reached_needs_the_five_ratings_and_nothing_is_written(
     t = factories.completed_ticket(db, clerk, dispatcher, manager)
     with pytest.raises(ValidationError) as info:
         followups.record_call(db, caller, t.id, R.REACHED, None, "挺好")
-    assert info.value.field == "ratings"
-    with pytest.raises(ValidationError):
+    assert (info.value.field, info.value.code) == ("ratings", "followup.ratings_required")
+    with pytest.raises(ValidationError) as unreached:
         followups.record_call(db, caller, t.id, R.NOT_REACHED, HAPPY)
-    with pytest.raises(ValidationError):
+    assert unreached.value.code == "followup.ratings_only_when_reached"
+    with pytest.raises(ValidationError) as outcome:
         followups.record_call(db, caller, t.id, "maybe")  # type: ignore[arg-type]
+    assert (outcome.value.field, outcome.value.code) == ("outcome", "followup.outcome_required")
     for bad in (0, 6):
         with pytest.raises(ValidationError):
             followups.record_call(db, caller, t.id, R.REACHED, Ratings(5, 5, bad, 5, 5))
@@ -115,8 +117,9 @@ def test_reached_needs_the_five_ratings_and_nothing_is_written(
 
 def test_only_completed_tickets_are_called(db: Database, clerk: Actor, caller: Actor) -> None:
     t = factories.ticket(db, clerk)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         followups.record_call(db, caller, t.id, R.NOT_REACHED)
+    assert (info.value.field, info.value.code) == ("ticket", "followup.ticket_not_completed")
     with pytest.raises(NotFound):
         followups.record_call(db, caller, 999_999, R.NOT_REACHED)
     assert factories.count(db, FollowupCall) == 0
@@ -241,8 +244,9 @@ def test_no_complaint_from_an_unanswered_call(
 ) -> None:
     t = factories.completed_ticket(db, clerk, dispatcher, manager)
     call = followups.record_call(db, caller, t.id, R.NOT_REACHED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         followups.complaint_from_followup(db, caller, call.id)
+    assert (info.value.field, info.value.code) == ("call", "followup.call_not_reached")
     with pytest.raises(NotFound):
         followups.complaint_from_followup(db, caller, 999_999)
     assert factories.count(db, Complaint) == 0

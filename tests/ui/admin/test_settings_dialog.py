@@ -34,6 +34,7 @@ from desk_app.services.paperwork import paperwork
 from desk_app.ui.admin.settings.dialog import SettingsDialog, SettingsTab
 from desk_app.ui.common import i18n
 from desk_app.ui.common.context import Desk
+from desk_app.ui.common.errors import code_text
 from desk_app.ui.paperwork.hook import WorkOrderPrinter
 from desk_app.ui.paperwork.present import PrintRoute, get_print_routes, present_pdf, set_print_route
 from desk_app.ui.paperwork.preview import PrintPreviewDialog
@@ -191,7 +192,7 @@ def test_refused_input_is_marked_and_the_typing_kept(
     normal = standards.rows[(TicketKind.REPAIR, Urgency.NORMAL)]
     retype(qtbot, normal.hours[0], "50")  # respond after the visit
     save(qtbot, standards)
-    refused = {"standard.repair.normal": "Respond ≤ visit ≤ repair hours."}
+    refused = {"standard.repair.normal": code_text("settings.hours_order")}
     assert standards.errors.messages() == refused
     assert normal.hours[0].value() == 50
     assert factories.count(db, ServiceStandard) == 0
@@ -461,6 +462,11 @@ def test_the_dialog_reads_chinese(
     retype(qtbot, dialog.calendar.days[0], "8点半")
     save(qtbot, dialog.calendar)
     assert "08:30-12:00" in dialog.calendar.errors.messages()["weekday.0"]
+    normal = dialog.standards.rows[(TicketKind.REPAIR, Urgency.NORMAL)]
+    retype(qtbot, normal.hours[0], "50")  # respond after the visit
+    save(qtbot, dialog.standards)
+    refused = {"standard.repair.normal": "响应时限 ≤ 上门时限 ≤ 修复时限。"}
+    assert dialog.standards.errors.messages() == refused
     retype(qtbot, dialog.company.name, "")
     save(qtbot, dialog.company)
     assert dialog.company.errors.messages() == {"name": "此项为必填项。"}

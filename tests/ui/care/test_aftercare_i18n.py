@@ -18,7 +18,7 @@ from desk_app.ui.care.complaints import labels as complaint_labels
 from desk_app.ui.care.feedback_entry import FeedbackEntry
 from desk_app.ui.common import i18n
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.errors import code_text, message_for
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "i18n" / "desk_app_complaints_zh_CN.ts"
@@ -62,14 +62,18 @@ def test_every_string_of_these_screens_is_translated(tmp_path: Path) -> None:
 
 
 def test_a_screen_and_a_service_message_in_chinese(qtbot: QtBot, desk: Desk) -> None:
-    translator = i18n.TsTranslator(i18n.parse_ts(TS))
+    # the main catalog says which language is installed (its "Language" marker)
+    translator = i18n.TsTranslator(
+        {**i18n.parse_ts(i18n.ts_path(i18n.CHINESE)), **i18n.parse_ts(TS)}
+    )
     QCoreApplication.installTranslator(translator)
     try:
         screen = FeedbackEntry(desk)
         qtbot.addWidget(screen)
         assert screen.save_button.text() == "保存反馈单（回车）(&S)"
         assert complaint_labels.rating_levels()[1] == "非常不满意"
-        error = ValidationError("ticket_number", "This is not a ticket number.")
+        error = ValidationError("ticket_number", "feedback.not_a_ticket_number")
         assert message_for(error) == "这不是工单号。"
+        assert code_text("followup.outcome_required") == "请选择回访结果。"
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -24,19 +24,6 @@ from desk_app.domain.errors import ValidationError
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for, show_error
 from desk_app.ui.common.widgets import Banner, FieldErrors
-
-# The settings services' sentences no other area lists (``ui.errors.service_text`` looks
-# them up in this context); "Hours must be more than 0 ..." is in the complaints catalog.
-SERVICE_MESSAGES = (
-    QT_TRANSLATE_NOOP("ServiceMessages", "Respond ≤ visit ≤ repair hours."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The logo file was not found."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The logo file is too large: at most 1 MB."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The logo file cannot be read."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The logo must be a PNG or JPEG image."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "An area code is 010, 02X or four digits starting with 0, e.g. 0755."
-    ),
-)
 
 # A save job: runs on a worker thread (or inline for this PC's own settings) and returns
 # what ``saved`` gets.

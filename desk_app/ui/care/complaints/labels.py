@@ -1,13 +1,11 @@
-"""Labels of the complaint and feedback vocabularies, and the services' sentences of that
-area listed for translation (the rest of the labels are in ``ui.labels``).
-
-Context "ComplaintLabels" for the labels; the services' sentences keep the context
-"ServiceMessages" that ``ui.errors.service_text`` looks them up in.
+"""Labels of the complaint and feedback vocabularies (the rest of the labels are in
+``ui.labels``), in the context "ComplaintLabels". The services' refusals of this area are
+codes rendered through ``desk_app.messages`` (templates in ``messages/templates/care.py``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desk_app.domain.complaint_rules import RATING_FIELDS, ComplaintStep, Ratings
 from desk_app.domain.enums import ComplaintCategory, Severity
@@ -97,38 +95,3 @@ def ratings_long(r: Ratings) -> str:
     return sep.join(
         f"{name} {v}" for name, v in zip(rating_fields().values(), r.as_tuple(), strict=True)
     )
-
-
-# The services' sentences of complaints, follow-ups, feedback and maintenance, listed so
-# that lupdate puts them in this area's .ts file (translated by ``ui.errors.service_text``).
-SERVICE_MESSAGES = (
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose how the complaint came in."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose a category."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose a severity."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "This ticket belongs to another customer."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Ask how satisfied the customer is (1 to 5)."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "Satisfaction is recorded when the customer accepts a solution."
-    ),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Please give a reason for closing."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "This user does not handle complaints."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose a rating from 1 to 5."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "A rating is 1 (very dissatisfied) to 5 (very satisfied)."
-    ),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose the outcome of the call."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Enter the customer's five ratings."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Ratings are recorded only when the customer answers."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Only a completed ticket is followed up."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The customer was not reached on this call."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Scan or type the ticket number."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "This is not a ticket number."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Enter the five ratings from the form."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages",
-        "This ticket is not completed yet; complete it, then enter its form.",
-    ),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Name the appliance category."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Hours must be more than 0 and at most a year."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Answer ≤ solution hours."),
-)

@@ -151,9 +151,7 @@ class ComplaintSteps(QGroupBox):
             self.errors.mark("text", message)
             return
         if step is S.ACCEPT and score is None:
-            self.errors.mark(
-                "satisfaction", code_text("complaint.satisfaction_required")
-            )
+            self.errors.mark("satisfaction", code_text("complaint.satisfaction_required"))
             return
         db, actor, cid, version = self.desk.db, self.desk.actor, view.id, view.version
         work: dict[ComplaintStep, Callable[[], ComplaintView]] = {

@@ -32,7 +32,7 @@ from desk_app.ui.care.complaints import labels as complaint_labels
 from desk_app.ui.care.complaints.dialogs import ComplaintIntakeDialog
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.rating_input import RatingsInput
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 
@@ -245,7 +245,7 @@ class CallPanel(QWidget):
         self.errors.clear()
         outcome = self.outcome()
         if outcome is None:
-            self.errors.mark("outcome", self.tr("Choose the outcome of the call."))
+            self.errors.mark("outcome", code_text("followup.outcome_required"))
             return
         ratings = None
         if outcome is R.REACHED:
