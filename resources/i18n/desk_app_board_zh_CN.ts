@@ -584,11 +584,6 @@
             <translation>时间冲突</translation>
         </message>
         <message>
-            <location filename="../../desk_app/ui/dispatch/dialogs.py" line="174" />
-            <source>%1 is already booked for %2 from %3 to %4.</source>
-            <translation>%1 在 %3–%4 已约了 %2。</translation>
-        </message>
-        <message>
             <location filename="../../desk_app/ui/dispatch/dialogs.py" line="184" />
             <source>Book this visit at the same time only if you know both can be done; the reason is recorded.</source>
             <translation>只有确定两单都能完成时才可同时安排；原因会被记录。</translation>
@@ -653,44 +648,6 @@
             <location filename="../../desk_app/ui/dispatch/dialogs.py" line="156" />
             <source>&amp;Length</source>
             <translation>时长(&amp;L)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServiceMessages</name>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="32" />
-            <source>Only open tickets not yet in service can be assigned.</source>
-            <translation>只能派发尚未开始服务的未完结工单。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="33" />
-            <source>Assign a technician first.</source>
-            <translation>请先派给技师。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="34" />
-            <source>There is no booked visit to move.</source>
-            <translation>没有可改约的上门预约。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="35" />
-            <source>The visit ends before it starts.</source>
-            <translation>上门结束时间早于开始时间。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="36" />
-            <source>A visit can last at most 12 hours.</source>
-            <translation>一次上门最长 12 小时。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="37" />
-            <source>Give both the start and the end of the visit.</source>
-            <translation>请同时填写上门的开始和结束时间。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_app/ui/dispatch/model.py" line="38" />
-            <source>This job is free of charge (in warranty).</source>
-            <translation>此单免费（保修期内）。</translation>
         </message>
     </context>
     <context>

@@ -63,10 +63,6 @@
         <source>&amp;Adjust</source>
         <translation>调整(&amp;A)</translation>
     </message>
-    <message>
-        <source>Please give a reason.</source>
-        <translation>请填写原因。</translation>
-    </message>
 </context>
 <context>
     <name>CountLines</name>
@@ -892,10 +888,6 @@
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
-    <message>
-        <source>Please give a reason.</source>
-        <translation>请填写原因。</translation>
-    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
@@ -1104,10 +1096,6 @@
     <message>
         <source>Enter the ticket number and press Enter.</source>
         <translation>请输入工单号并按回车。</translation>
-    </message>
-    <message>
-        <source>Add at least one part.</source>
-        <translation>请至少添加一种配件。</translation>
     </message>
     <message>
         <source>Requisition %1 raised for %2: %3 unit(s) reserved.</source>
@@ -1323,93 +1311,6 @@
 Check the label, or count this part by hand.</source>
         <translation>未知编码“%1”——未计数！
 请检查标签，或手工录入该配件的数量。</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceMessages</name>
-    <message>
-        <source>Enter a whole number.</source>
-        <translation>请输入整数。</translation>
-    </message>
-    <message>
-        <source>Cannot be negative.</source>
-        <translation>不能为负数。</translation>
-    </message>
-    <message>
-        <source>Use letters, digits and . _ / - only, no spaces.</source>
-        <translation>只能使用字母、数字和 . _ / -，不能有空格。</translation>
-    </message>
-    <message>
-        <source>A barcode holds letters, digits and symbols, no spaces.</source>
-        <translation>条码由字母、数字和符号组成，不能有空格。</translation>
-    </message>
-    <message>
-        <source>Give a list of models.</source>
-        <translation>请填写机型列表。</translation>
-    </message>
-    <message>
-        <source>The quantity must be more than zero.</source>
-        <translation>数量必须大于零。</translation>
-    </message>
-    <message>
-        <source>Enter an amount.</source>
-        <translation>请输入金额。</translation>
-    </message>
-    <message>
-        <source>An amount cannot be negative.</source>
-        <translation>金额不能为负数。</translation>
-    </message>
-    <message>
-        <source>The amount is too large.</source>
-        <translation>金额太大。</translation>
-    </message>
-    <message>
-        <source>Choose store, van or damaged.</source>
-        <translation>请选择仓库、车载库或旧件区。</translation>
-    </message>
-    <message>
-        <source>Choose a location other than the source.</source>
-        <translation>请选择与调出位置不同的库位。</translation>
-    </message>
-    <message>
-        <source>Enter a whole number other than zero.</source>
-        <translation>请输入不为零的整数。</translation>
-    </message>
-    <message>
-        <source>A reversal cannot itself be reversed; post a new movement instead.</source>
-        <translation>冲销记录本身不能再冲销；请另记一笔变动。</translation>
-    </message>
-    <message>
-        <source>A returned damaged part is settled by setting its disposition.</source>
-        <translation>返还的旧件通过确定处置方式来了结。</translation>
-    </message>
-    <message>
-        <source>Some of these parts were already returned; reverse the return first.</source>
-        <translation>其中部分配件已退回；请先冲销退回记录。</translation>
-    </message>
-    <message>
-        <source>Add at least one part.</source>
-        <translation>请至少添加一种配件。</translation>
-    </message>
-    <message>
-        <source>Each line names a part, a location and a quantity.</source>
-        <translation>每一行需要配件、库位和数量。</translation>
-    </message>
-    <message>
-        <source>Give the fitted and the removed serial.</source>
-        <translation>请填写新件和旧件的序列号。</translation>
-    </message>
-    <message>
-        <source>Choose scrap, return to supplier or claim.</source>
-        <translation>请选择报废、退回供应商或厂家索赔。</translation>
-    </message>
-    <message>
-        <source>Name the part by its id or by its barcode.</source>
-        <translation>请用配件编号或条码指明配件。</translation>
-    </message>
-    <message>
-        <source>Choose a period of 1 to 3650 days.</source>
-        <translation>请选择 1 到 3650 天的统计期。</translation>
     </message>
 </context>
 <context>

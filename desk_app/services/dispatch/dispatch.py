@@ -88,9 +88,9 @@ def create_technician(db: Database, actor: Actor, draft: TechnicianDraft) -> Tec
     name = person_name(draft.name)
     phone = clean_text(draft.phone, "phone", max_length=40)
     if draft.work_end <= draft.work_start:
-        raise ValidationError("work_end", "Working hours end before they start.")
+        raise ValidationError("work_end", "dispatch.work_hours_reversed")
     if not 0 <= draft.emergency_reserve <= draft.daily_capacity <= 50:
-        raise ValidationError("daily_capacity", "Capacity must be 0–50 and at least the reserve.")
+        raise ValidationError("daily_capacity", "dispatch.capacity_range", limit=50)
     known_kinds = {k.value for k in TicketKind}
     skills = [s.strip() for s in draft.skills if s.strip()]
     areas = [a.strip() for a in draft.areas if a.strip()]
@@ -144,11 +144,13 @@ def list_technicians(
 
 def _check_window(starts: datetime, ends: datetime) -> None:
     if starts.tzinfo is None or ends.tzinfo is None:
-        raise ValidationError("appointment", "Appointment times need a time zone.")
+        raise ValidationError("appointment", "dispatch.appointment_needs_zone")
     if ends <= starts:
-        raise ValidationError("appointment", "The visit ends before it starts.")
+        raise ValidationError("appointment", "dispatch.visit_ends_before_start")
     if ends - starts > MAX_VISIT:
-        raise ValidationError("appointment", "A visit can last at most 12 hours.")
+        raise ValidationError(
+            "appointment", "dispatch.visit_too_long", hours=MAX_VISIT // timedelta(hours=1)
+        )
 
 
 def _book(
@@ -227,7 +229,7 @@ def assign(
     override = clean_text(override_reason, "override_reason", max_length=500)
     why = clean_text(reason, "reason", max_length=1000)
     if (starts is None) != (ends is None):
-        raise ValidationError("appointment", "Give both the start and the end of the visit.")
+        raise ValidationError("appointment", "dispatch.visit_half_given")
     if starts is not None and ends is not None:
         _check_window(starts, ends)
 
@@ -257,7 +259,7 @@ def assign(
         elif t.status in (S.DISPATCHED, S.APPOINTED):
             tickets.record_event(s, actor, t, "assign", now, reason=why, data=data)
         else:
-            raise ValidationError("status", "Only open tickets not yet in service can be assigned.")
+            raise ValidationError("status", "dispatch.not_assignable")
         s.flush()
         return tickets.view(s, t, now)
 
@@ -283,7 +285,7 @@ def confirm_appointment(
         t = tickets.load(s, ticket_id, lock=True)
         tickets.check_version(s, t, expected_version)
         if t.technician_id is None:
-            raise ValidationError("technician", "Assign a technician first.")
+            raise ValidationError("technician", "dispatch.no_technician")
         now = db.now()
         _book(s, actor, t, _technician(s, t.technician_id), starts, ends, override, now)
         tickets.apply_transition(
@@ -317,14 +319,14 @@ def reschedule(
     _check_window(starts, ends)
     why = clean_text(reason, "reason", max_length=1000)
     if why is None:
-        raise ValidationError("reason", "Please give a reason.")
+        raise ValidationError("reason", "field.reason_required")
     override = clean_text(override_reason, "override_reason", max_length=500)
 
     def tx(s: Session) -> TicketView:
         t = tickets.load(s, ticket_id, lock=True)
         tickets.check_version(s, t, expected_version)
         if t.technician_id is None or t.appointment_start is None:
-            raise ValidationError("appointment", "There is no booked visit to move.")
+            raise ValidationError("appointment", "dispatch.no_visit")
         now = db.now()
         old_start = t.appointment_start
         for old in s.scalars(

@@ -190,9 +190,9 @@ def set_disposition(
     try:
         disposition = DamagedDisposition(disposition)
     except ValueError:
-        raise ValidationError("disposition", "Choose scrap, return to supplier or claim.") from None
+        raise ValidationError("disposition", "stock.disposition_choice") from None
     if disposition is D.PENDING:
-        raise ValidationError("disposition", "Choose scrap, return to supplier or claim.")
+        raise ValidationError("disposition", "stock.disposition_choice")
     note = clean_text(notes, "notes", max_length=2000, multiline=True)
 
     def tx(s: Session) -> DamagedView:
@@ -201,7 +201,7 @@ def set_disposition(
             raise NotFound("damaged part", damaged_id)
         if row.disposition is not D.PENDING:
             raise ValidationError(
-                "disposition", f"Already decided: {row.disposition.value}; it cannot be changed."
+                "disposition", "stock.disposition_decided", disposition=row.disposition
             )
         now = db.now()
         row.disposition, row.disposition_at, row.disposition_by = disposition, now, actor.user_id

@@ -196,10 +196,11 @@ def lock_ticket(s: Session, ticket_id: int, *, exclusive: bool) -> TicketForPart
     return TicketForParts(row[0], row[1], TicketStatus(row[2]), bool(row[3]))
 
 
-def refuse_if_final(t: TicketForParts, doing: str) -> None:
+def refuse_if_final(t: TicketForParts) -> None:
     if t.status in FINAL_STATES:
-        state = "closed" if t.status is TicketStatus.CLOSED else "cancelled"
-        raise ValidationError("ticket", f"Ticket {t.number} is {state}; {doing} is not possible.")
+        if t.status is TicketStatus.CLOSED:
+            raise ValidationError("ticket", "stock.ticket_closed", number=t.number)
+        raise ValidationError("ticket", "stock.ticket_cancelled", number=t.number)
 
 
 def parts_price_cents(s: Session, ticket_id: int) -> int:

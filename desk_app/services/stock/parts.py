@@ -118,34 +118,36 @@ class LocationView:
 def count(value: int, field: str, *, maximum: int = MAX_QUANTITY) -> int:
     """A whole number from 0 to ``maximum`` (reorder points, stocktake counts)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "Enter a whole number.")
+        raise ValidationError(field, "stock.whole_number")
     if value < 0:
-        raise ValidationError(field, "Cannot be negative.")
+        raise ValidationError(field, "stock.not_negative")
     if value > maximum:
-        raise ValidationError(field, f"At most {maximum}.")
+        raise ValidationError(field, "stock.at_most", limit=maximum)
     return value
 
 
 def _code(value: str | None, field: str, max_length: int) -> str:
     text = required_text(value, field, max_length=max_length)
     if not _CODE_RE.match(text):
-        raise ValidationError(field, "Use letters, digits and . _ / - only, no spaces.")
+        raise ValidationError(field, "stock.code_characters")
     return text.upper()
 
 
 def _clean_part(draft: PartDraft) -> dict[str, Any]:
     barcode = clean_text(draft.barcode, "barcode", max_length=60)
     if barcode is not None and not _BARCODE_RE.match(barcode):
-        raise ValidationError("barcode", "A barcode holds letters, digits and symbols, no spaces.")
+        raise ValidationError("barcode", "stock.barcode_characters")
     if isinstance(draft.compatible_models, str):
-        raise ValidationError("compatible_models", "Give a list of models.")
+        raise ValidationError("compatible_models", "stock.models_not_a_list")
     models: list[str] = []
     for raw in draft.compatible_models or ():
         model = clean_text(raw, "compatible_models", max_length=60)
         if model and model.upper() not in {m.upper() for m in models}:
             models.append(model)
     if len(models) > MAX_COMPATIBLE_MODELS:
-        raise ValidationError("compatible_models", f"At most {MAX_COMPATIBLE_MODELS} models.")
+        raise ValidationError(
+            "compatible_models", "stock.too_many_models", limit=MAX_COMPATIBLE_MODELS
+        )
     return {
         "code": _code(draft.code, "code", 40),
         "barcode": barcode,
@@ -183,23 +185,21 @@ def load_location(s: Session, location_id: int) -> StockLocation:
 def check_sellable(location: StockLocation, field: str = "location") -> None:
     """Refuse a location that cannot give out sellable stock (quarantine, closed)."""
     if location.kind is StockLocationKind.DAMAGED:
-        raise ValidationError(
-            field, f"{location.name} holds damaged parts; they can never be issued or moved out."
-        )
+        raise ValidationError(field, "stock.location_damaged", location=location.name)
     if not location.active:
-        raise ValidationError(field, f"{location.name} is no longer in use.")
+        raise ValidationError(field, "stock.location_retired", location=location.name)
 
 
 def part_by_scan(s: Session, scanned: str) -> Part:
     """The part whose barcode (or, failing that, code) is ``scanned``."""
     key = (scanned or "").strip()
     if not key or len(key) > 60:
-        raise NotFound("barcode", scanned)
+        raise NotFound("barcode", scanned, code="stock.unknown_barcode")
     part = s.scalar(select(Part).where(Part.barcode == key))
     if part is None:
         part = s.scalar(select(Part).where(Part.code == key.upper()))
     if part is None:
-        raise NotFound("barcode", key)
+        raise NotFound("barcode", key, code="stock.unknown_barcode")
     return part
 
 
@@ -225,9 +225,7 @@ def ensure_damaged_location(s: Session) -> StockLocation:
     )
     found = s.scalar(select(StockLocation).where(StockLocation.code == DAMAGED_CODE))
     if found is None or found.kind is not StockLocationKind.DAMAGED:
-        raise ValidationError(
-            "location", f"The code {DAMAGED_CODE} is taken by another location; rename it."
-        )
+        raise ValidationError("location", "stock.damaged_code_taken", code=DAMAGED_CODE)
     return found
 
 
@@ -299,25 +297,23 @@ def _flush_unique(s: Session, values: dict[str, Any]) -> None:
         message = str(error.orig).lower()
         if "barcode" in message:
             raise ValidationError(
-                "barcode", f"Barcode {values.get('barcode')} is already on another part."
+                "barcode", "stock.barcode_taken", barcode=values.get("barcode")
             ) from error
         if "code" in message:
-            raise ValidationError("code", f"Code {values['code']} is already in use.") from error
+            raise ValidationError("code", "stock.code_taken", code=values["code"]) from error
         raise
 
 
 def _check_unique(s: Session, values: dict[str, Any], exclude_id: int | None) -> None:
     other = s.scalar(select(Part.id).where(Part.code == values["code"], Part.id != exclude_id))
     if other is not None:
-        raise ValidationError("code", f"Code {values['code']} is already in use.")
+        raise ValidationError("code", "stock.code_taken", code=values["code"])
     if values["barcode"]:
         other = s.scalar(
             select(Part.id).where(Part.barcode == values["barcode"], Part.id != exclude_id)
         )
         if other is not None:
-            raise ValidationError(
-                "barcode", f"Barcode {values['barcode']} is already on another part."
-            )
+            raise ValidationError("barcode", "stock.barcode_taken", barcode=values["barcode"])
 
 
 # ---------------------------------------------------------------- catalogue use cases
@@ -416,7 +412,7 @@ def search_parts(
     require(actor.username, actor.role, Perm.VIEW_STOCK)
     text = (query or "").strip()
     if len(text) > 100:
-        raise ValidationError("query", "Too long: at most 100 characters.")
+        raise ValidationError("query", "field.too_long", limit=100)
 
     def q(s: Session) -> list[PartView]:
         stmt = select(Part)
@@ -471,7 +467,7 @@ def create_location(
     try:
         kind = StockLocationKind(kind)
     except ValueError:
-        raise ValidationError("kind", "Choose store, van or damaged.") from None
+        raise ValidationError("kind", "stock.location_kind") from None
 
     def tx(s: Session) -> LocationView:
         done = requests.already_done(s, request_id, "location.create")
@@ -480,7 +476,7 @@ def create_location(
         if technician_id is not None and s.get(Technician, technician_id) is None:
             raise NotFound("technician", technician_id)
         if s.scalar(select(StockLocation.id).where(StockLocation.code == clean_code)):
-            raise ValidationError("code", f"Code {clean_code} is already in use.")
+            raise ValidationError("code", "stock.code_taken", code=clean_code)
         now = db.now()
         loc = StockLocation(
             code=clean_code, name=clean_name, kind=kind, technician_id=technician_id, active=True
@@ -489,7 +485,7 @@ def create_location(
         try:
             s.flush()
         except IntegrityError as error:
-            raise ValidationError("code", f"Code {clean_code} is already in use.") from error
+            raise ValidationError("code", "stock.code_taken", code=clean_code) from error
         requests.remember(s, request_id, "location.create", loc.id, now)
         audit.record(
             s,

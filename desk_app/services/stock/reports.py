@@ -51,7 +51,7 @@ def low_stock(db: Database, actor: Actor, *, days: int = USAGE_DAYS) -> list[Low
     the reorder point; at least one."""
     require(actor.username, actor.role, Perm.VIEW_STOCK)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
-        raise ValidationError("days", "Choose a period of 1 to 3650 days.")
+        raise ValidationError("days", "stock.usage_period", limit=3650)
 
     def q(s: Session) -> list[LowStockRow]:
         since = db.now() - timedelta(days=days)

@@ -225,30 +225,29 @@ def _lock_requisition(
 def _refuse_unless_open(s: Session, req: Requisition) -> None:
     if req.status is R.ISSUED:
         who = s.get(User, req.issued_by) if req.issued_by else None
-        when = f"{req.issued_at:%Y-%m-%d %H:%M}" if req.issued_at else "?"
         raise ValidationError(
             "requisition",
-            f"Requisition {req.number} was already issued by "
-            f"{who.display_name if who else '?'} at {when}.",
+            "stock.requisition_issued",
+            number=req.number,
+            who=who.display_name if who else None,
+            when=req.issued_at,
         )
     if req.status is R.CANCELLED:
-        raise ValidationError("requisition", f"Requisition {req.number} was cancelled.")
+        raise ValidationError("requisition", "stock.requisition_cancelled", number=req.number)
 
 
 def _clean_lines(lines: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Checked lines, one per (part, location) (repeated lines are added up), in lock order."""
     if not lines:
-        raise ValidationError("lines", "Add at least one part.")
+        raise ValidationError("lines", "stock.no_lines")
     if len(lines) > MAX_LINES:
-        raise ValidationError("lines", f"At most {MAX_LINES} lines on one requisition.")
+        raise ValidationError("lines", "stock.too_many_lines", limit=MAX_LINES)
     merged: dict[tuple[int, int], int] = {}
     for line in lines:
         try:
             part_id, location_id, qty = line
         except (TypeError, ValueError):
-            raise ValidationError(
-                "lines", "Each line names a part, a location and a quantity."
-            ) from None
+            raise ValidationError("lines", "stock.line_shape") from None
         quantity(qty, "quantity", maximum=MAX_QUANTITY)
         if isinstance(part_id, bool) or not isinstance(part_id, int):
             raise NotFound("part", part_id)
@@ -304,14 +303,16 @@ def create_requisition(
             return _one(s, done)
         # Shared lock: the ticket cannot be closed or cancelled under us.
         ticket = lock_ticket(s, ticket_id, exclusive=False)
-        refuse_if_final(ticket, "requesting parts")
+        refuse_if_final(ticket)
         _check_technician(s, technician_id)
         now = db.now()
         planned = []
         for part_id, location_id, qty in clean:
             part, location = load_part(s, part_id), load_location(s, location_id)
             if not part.active:
-                raise ValidationError("part", f"{part.code} {part.name} is no longer in use.")
+                raise ValidationError(
+                    "part", "stock.part_retired", part_code=part.code, part_name=part.name
+                )
             check_sellable(location)
             reserve(s, part, location, qty)
             planned.append((part, location, qty))
@@ -373,7 +374,7 @@ def issue_requisition(
         try:
             fitted, removed = pair
         except (TypeError, ValueError):
-            raise ValidationError("serials", "Give the fitted and the removed serial.") from None
+            raise ValidationError("serials", "stock.serial_pair") from None
         clean_serials[line_id] = (
             clean_text(fitted, "serial_fitted", max_length=60),
             clean_text(removed, "serial_removed", max_length=60),
@@ -382,10 +383,12 @@ def issue_requisition(
     def tx(s: Session) -> RequisitionView:
         req, ticket = _lock_requisition(s, requisition_id, exclusive_ticket=True)
         _refuse_unless_open(s, req)
-        refuse_if_final(ticket, "issuing parts")
+        refuse_if_final(ticket)
         unknown = set(clean_serials) - {line.id for line in req.lines}
         if unknown:
-            raise ValidationError("serials", f"Line {min(unknown)} is not on {req.number}.")
+            raise ValidationError(
+                "serials", "stock.line_not_on_requisition", line=min(unknown), number=req.number
+            )
         now = db.now()
         for line in sorted(req.lines, key=lambda ln: (ln.part_id, ln.location_id)):
             qty = line.quantity - line.issued_quantity
@@ -453,11 +456,13 @@ def issue_direct(
         if done is not None:
             return _one(s, done)
         ticket = lock_ticket(s, ticket_id, exclusive=True)
-        refuse_if_final(ticket, "issuing parts")
+        refuse_if_final(ticket)
         _check_technician(s, technician_id)
         part, location = load_part(s, part_id), load_location(s, location_id)
         if not part.active:
-            raise ValidationError("part", f"{part.code} {part.name} is no longer in use.")
+            raise ValidationError(
+                "part", "stock.part_retired", part_code=part.code, part_name=part.name
+            )
         check_sellable(location)
         now = db.now()
         # Stock first, the requisition number after: the house lock order.
@@ -583,9 +588,7 @@ def return_unused(
         line = next(ln for ln in req.lines if ln.id == requisition_line_id)
         out = line.issued_quantity - line.returned_quantity
         if qty > out:
-            raise ValidationError(
-                "quantity", f"Only {out} of this line are out; at most {out} can come back."
-            )
+            raise ValidationError("quantity", "stock.return_more_than_out", out=out)
         part = load_part(s, line.part_id)
         location = load_location(s, line.location_id)
         now = db.now()

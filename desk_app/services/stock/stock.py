@@ -265,7 +265,7 @@ def transfer(
     qty = quantity(qty, "quantity", maximum=MAX_QUANTITY)
     note = _reason(reason, required=False)
     if from_location_id == to_location_id:
-        raise ValidationError("to_location", "Choose a location other than the source.")
+        raise ValidationError("to_location", "stock.same_location")
 
     def tx(s: Session) -> list[MovementView]:
         done = requests.already_done(s, request_id, "stock.transfer")
@@ -278,7 +278,7 @@ def transfer(
         target = load_location(s, to_location_id)
         check_sellable(source, "from_location")
         if not target.active:
-            raise ValidationError("to_location", f"{target.name} is no longer in use.")
+            raise ValidationError("to_location", "stock.location_retired", location=target.name)
         now = db.now()
         group = str(uuid.uuid4())
         legs = [(source, K.TRANSFER_OUT, -qty), (target, K.TRANSFER_IN, qty)]
@@ -330,7 +330,7 @@ def adjust(
     availability and on the low-stock list."""
     require(actor.username, actor.role, Perm.MOVE_STOCK)
     if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
-        raise ValidationError("delta", "Enter a whole number other than zero.")
+        raise ValidationError("delta", "stock.nonzero_whole_number")
     quantity(abs(delta), "delta", maximum=MAX_QUANTITY)
     why = _reason(reason, required=True)
 
@@ -367,12 +367,6 @@ def adjust(
     return db.write(tx)
 
 
-_NOT_REVERSIBLE = {
-    K.REVERSAL: "A reversal cannot itself be reversed; post a new movement instead.",
-    K.DAMAGED_RETURN: "A returned damaged part is settled by setting its disposition.",
-}
-
-
 def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[MovementView]:
     """Undo a movement by appending its opposite (REVERSAL, reverses_id set), once.
 
@@ -389,8 +383,10 @@ def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[M
         )
         if original is None:
             raise NotFound("movement", movement_id)
-        if original.kind in _NOT_REVERSIBLE:
-            raise ValidationError("movement", _NOT_REVERSIBLE[original.kind])
+        if original.kind is K.REVERSAL:
+            raise ValidationError("movement", "stock.reversal_not_reversible")
+        if original.kind is K.DAMAGED_RETURN:
+            raise ValidationError("movement", "stock.damaged_return_not_reversible")
         ticket = None
         if original.requisition_line_id is not None and original.ticket_id is not None:
             ticket = lock_ticket(s, original.ticket_id, exclusive=True)
@@ -412,8 +408,10 @@ def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[M
             if done:
                 raise ValidationError(
                     "movement",
-                    f"Movement {leg.id} was already reversed by {done[0].user} "
-                    f"at {done[0].at:%Y-%m-%d %H:%M}.",
+                    "stock.movement_already_reversed",
+                    movement=leg.id,
+                    who=done[0].user,
+                    when=done[0].at,
                 )
         if original.requisition_line_id is not None:
             _unwind_line(s, original)
@@ -461,9 +459,7 @@ def _unwind_line(s: Session, m: StockMovement) -> None:
     assert line is not None
     if m.kind is K.ISSUE:
         if line.issued_quantity + m.quantity < line.returned_quantity:
-            raise ValidationError(
-                "movement", "Some of these parts were already returned; reverse the return first."
-            )
+            raise ValidationError("movement", "stock.return_reversed_first")
         line.issued_quantity += m.quantity  # m.quantity is negative for an issue
     elif m.kind is K.RETURN:
         line.returned_quantity -= m.quantity

@@ -141,7 +141,9 @@ def _lock_open(s: Session, stocktake_id: int) -> Stocktake:
     if st is None:
         raise NotFound("stocktake", stocktake_id)
     if st.status != OPEN:
-        raise ValidationError("stocktake", f"This stocktake is already {st.status}.")
+        if st.status == POSTED:
+            raise ValidationError("stocktake", "stock.stocktake_posted")
+        raise ValidationError("stocktake", "stock.stocktake_cancelled")
     return st
 
 
@@ -182,7 +184,7 @@ def start_stocktake(
         )
         if running is not None:
             raise ValidationError(
-                "location", f"A stocktake of {location.name} is already open (No. {running})."
+                "location", "stock.stocktake_open", location=location.name, stocktake=running
             )
         now = db.now()
         st = Stocktake(
@@ -230,7 +232,7 @@ def record_count(
     line with its running count."""
     require(actor.username, actor.role, Perm.MOVE_STOCK)
     if (part_id is None) == (barcode is None):
-        raise ValidationError("part", "Name the part by its id or by its barcode.")
+        raise ValidationError("part", "stock.part_by_id_or_barcode")
     counted = None if qty is None else count(qty, "quantity")
 
     def tx(s: Session) -> StocktakeLineView:
@@ -311,11 +313,7 @@ def post_stocktake(
         st = _lock_open(s, stocktake_id)
         uncounted = [line for line in st.lines if line.counted_quantity is None]
         if uncounted and not uncounted_as_zero:
-            raise ValidationError(
-                "counts",
-                f"{len(uncounted)} parts are not counted yet. Count them, or confirm "
-                "that they are not there (counted as zero).",
-            )
+            raise ValidationError("counts", "stock.uncounted", count=len(uncounted))
         location = load_location(s, st.location_id)
         now = db.now()
         posted = []

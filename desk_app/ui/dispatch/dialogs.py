@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.errors import DoubleBooking
 from desk_app.services.tickets.tickets import Completion
+from desk_app.ui.common.errors import message_for
 from desk_app.ui.dispatch.model import fmt_time
 
 LENGTHS = (30, 60, 90, 120, 180, 240)  # minutes a visit may be booked for
@@ -171,15 +172,8 @@ class OverrideDialog(QDialog):
         self.setWindowTitle(self.tr("Double booking"))
         self.setMinimumWidth(440)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        text = (
-            self.tr("%1 is already booked for %2 from %3 to %4.")
-            .replace("%1", error.technician)
-            .replace("%2", error.other_ticket)
-            .replace("%3", fmt_time(error.starts, tz))
-            .replace("%4", fmt_time(error.ends, tz))
-        )
         self.message = QLabel(
-            text
+            message_for(error, tz)
             + "\n"
             + self.tr(
                 "Book this visit at the same time only if you know both can be done; "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QMimeData
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMimeData
 
 from desk_app.domain.clock import ClockState, ClockStatus
 from desk_app.domain.enums import TicketKind, TicketStatus, Urgency
@@ -25,18 +25,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 CONTEXT = "DispatchBoard"
 TICKET_MIME = "application/x-desk-app-ticket"
 SLOT = timedelta(minutes=30)
-
-# What the dispatch services refuse with, listed so lupdate puts them in the board's
-# .ts file (``ui.errors.service_text`` looks them up under this context).
-DISPATCH_MESSAGES = (
-    QT_TRANSLATE_NOOP("ServiceMessages", "Only open tickets not yet in service can be assigned."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Assign a technician first."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "There is no booked visit to move."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The visit ends before it starts."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "A visit can last at most 12 hours."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Give both the start and the end of the visit."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "This job is free of charge (in warranty)."),
-)
 
 CLOCK_BACKGROUNDS = {
     ClockStatus.OK: "#eef7ee",

@@ -7,7 +7,7 @@ translation (context "StockLabels"). Quantities use the default QLocale
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desk_app.domain.enums import (
     DamagedDisposition,
@@ -115,36 +115,3 @@ def signed_color(value: int | None) -> str | None:
     if not value:
         return None
     return GREEN if value > 0 else RED
-
-
-# The stock services' fixed sentences, listed so that lupdate puts them in the stock
-# area's .ts file (``ui.errors.service_text`` translates them under "ServiceMessages").
-STOCK_SERVICE_MESSAGES = (
-    QT_TRANSLATE_NOOP("ServiceMessages", "Enter a whole number."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Cannot be negative."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Use letters, digits and . _ / - only, no spaces."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "A barcode holds letters, digits and symbols, no spaces."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Give a list of models."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The quantity must be more than zero."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Enter an amount."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "An amount cannot be negative."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "The amount is too large."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose store, van or damaged."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose a location other than the source."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Enter a whole number other than zero."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "A reversal cannot itself be reversed; post a new movement instead."
-    ),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "A returned damaged part is settled by setting its disposition."
-    ),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "Some of these parts were already returned; reverse the return first."
-    ),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Add at least one part."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Each line names a part, a location and a quantity."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Give the fitted and the removed serial."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose scrap, return to supplier or claim."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Name the part by its id or by its barcode."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Choose a period of 1 to 3650 days."),
-)

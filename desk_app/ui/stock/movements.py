@@ -25,6 +25,7 @@ from desk_app.services.stock.parts import MAX_QUANTITY, LocationView, PartView
 from desk_app.services.stock.stock import MovementView, StockLevelView
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
+from desk_app.ui.common.errors import code_text
 from desk_app.ui.common.widgets import field_row
 from desk_app.ui.stock.labels import fmt_qty, fmt_signed, movement_kinds
 from desk_app.ui.stock.widgets import (
@@ -273,7 +274,7 @@ class AdjustmentDialog(_PartMovementDialog):
         reason = self.reason.currentText().strip()
         if part is None or location_id is None:
             return None
-        if not self.require("reason", bool(reason), self.tr("Please give a reason.")):
+        if not self.require("reason", bool(reason), code_text("field.reason_required")):
             return None
         desk, key, delta = self.desk, self.request_id, self.delta()
         return lambda: stock.adjust(
@@ -324,7 +325,7 @@ class ReasonDialog(StockDialog):
     def action(self) -> Callable[[], Any] | None:
         reason = self.reason.toPlainText().strip()
         if self._required and not self.require(
-            "reason", bool(reason), self.tr("Please give a reason.")
+            "reason", bool(reason), code_text("field.reason_required")
         ):
             return None
         run = self._run

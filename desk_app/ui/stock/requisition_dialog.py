@@ -31,7 +31,7 @@ from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.table_models import Column
 from desk_app.ui.common.widgets import field_row
 from desk_app.ui.stock.labels import RED, fmt_qty
@@ -329,7 +329,7 @@ class RequisitionDialog(StockDialog):
             self.errors.mark("ticket", self.tr("Enter the ticket number and press Enter."))
             return None
         if not self.planned:
-            self.errors.mark("lines", self.tr("Add at least one part."))
+            self.errors.mark("lines", code_text("stock.no_lines"))
             return None
         desk, key, ticket_id = self.desk, self.request_id, self.ticket.id
         lines = [(p.part.id, p.location.id, p.quantity) for p in self.planned]

@@ -3,16 +3,20 @@ the ticket's parts charge, and the refusals (closed tickets, permissions, stock)
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from desk_app.domain.enums import MovementKind, RequisitionStatus, StockLocationKind
 from desk_app.domain.errors import NotEnoughStock, NotFound, PermissionDenied, ValidationError
+from desk_app.messages import render
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.stock import parts, requisitions, stock
 from desk_app.services.stock.parts import LocationView, PartDraft, PartView
 from desk_app.services.tickets import tickets
+from tests.conftest import FakeClock
 from tests.services import factories
 from tests.services.stock_factories import (
     assert_balanced,
@@ -154,7 +158,7 @@ def test_no_reservation_beyond_the_free_units(
     with pytest.raises(NotEnoughStock) as info:
         requisitions.create_requisition(db, clerk, t.id, [(p.id, main.id, 1), (p.id, main.id, 2)])
     assert (info.value.part_code, info.value.requested, info.value.available) == ("P-10023", 3, 2)
-    assert "not enough stock" in str(info.value)
+    assert info.value.code == "stock.not_enough"
     assert snapshot(db) == before
 
 
@@ -185,7 +189,8 @@ def test_a_closed_or_cancelled_ticket_gets_no_parts(
         with pytest.raises(ValidationError) as info:
             action()
         assert info.value.field == "ticket"
-        assert f"Ticket {t.number} is {how}" in info.value.message
+        assert info.value.code == f"stock.ticket_{how}"
+        assert info.value.values == {"number": t.number}
     assert snapshot(db) == before
     if how == "cancelled":
         # Cancelling the ticket already gave its reserved parts back to the shelf.
@@ -255,7 +260,10 @@ def test_issued_or_cancelled_requisitions_are_final(
     before = snapshot(db)
     with pytest.raises(ValidationError) as info:
         requisitions.issue_requisition(db, parts_clerk, r.id)
-    assert "already issued by 钱配件" in info.value.message
+    assert info.value.code == "stock.requisition_issued"
+    issued = requisitions.get_requisition(db, clerk, r.id)
+    assert info.value.values == {"number": r.number, "who": "钱配件", "when": issued.issued_at}
+    assert isinstance(issued.issued_at, datetime) and issued.issued_at.tzinfo is not None
     with pytest.raises(ValidationError):
         requisitions.cancel_requisition(db, clerk, r.id, "不要了")
     assert snapshot(db) == before
@@ -405,3 +413,32 @@ def test_cancelling_a_ticket_can_release_its_reservations(
     assert db.write(tx) == 1
     assert level(db, p.id, main.id) == (10, 0)
     assert_balanced(db)
+
+
+def test_two_stock_refusals_read_in_chinese_with_the_shop_time(
+    db: Database,
+    clerk: Actor,
+    parts_clerk: Actor,
+    shelf: tuple[PartView, LocationView],
+    clock: FakeClock,
+) -> None:
+    p, main = shelf
+    t = factories.ticket(db, clerk)
+    r = requisitions.create_requisition(db, clerk, t.id, [(p.id, main.id, 2)])
+    clock.now = datetime(2026, 11, 23, 6, 5, tzinfo=UTC)  # 14:05 in Shanghai
+    requisitions.issue_requisition(db, parts_clerk, r.id)
+    with pytest.raises(ValidationError) as issued:
+        requisitions.issue_requisition(db, parts_clerk, r.id)
+    assert issued.value.values["when"] == clock.now
+    shanghai = ZoneInfo("Asia/Shanghai")
+    assert (
+        render(issued.value, language="zh_CN", tz=shanghai)
+        == f"领用单 {r.number} 已由 钱配件 于 2026-11-23 14:05 出库。"
+    )
+    assert (
+        render(issued.value, tz=shanghai)
+        == f"Requisition {r.number} was already issued by 钱配件 at 2026-11-23 14:05."
+    )
+    with pytest.raises(NotEnoughStock) as short:
+        requisitions.create_requisition(db, clerk, t.id, [(p.id, main.id, 9)])
+    assert render(short.value, language="zh_CN") == f"{p.code} 库存不足：仅剩 8。"

@@ -335,7 +335,9 @@ def test_a_movement_is_reversed_once_and_only_while_the_units_are_there(
     before = snapshot(db)
     with pytest.raises(ValidationError) as info:
         stock.reverse(db, parts_clerk, wrong.id, "再来一次")
-    assert "already reversed by 王经理" in info.value.message
+    assert info.value.code == "stock.movement_already_reversed"
+    assert info.value.values == {"movement": wrong.id, "who": "王经理", "when": rev.at}
+    assert rev.at.tzinfo is not None
     with pytest.raises(ValidationError):
         stock.reverse(db, parts_clerk, rev.id, "撤销冲销")
     with pytest.raises(ValidationError):

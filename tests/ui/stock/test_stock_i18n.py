@@ -4,17 +4,21 @@ placeholders survive translation, and the screens read Chinese with it installed
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.errors import NotFound, ValidationError
+from desk_app.messages.templates import stock as stock_templates
 from desk_app.ui.common import i18n
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 from tests.ui.stock.test_stock_support import make_screen, parts_desk_fixture  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -119,8 +123,32 @@ def test_the_stock_screen_reads_chinese(qtbot: QtBot, parts_desk: Desk, chinese:
     assert "盘点(&T)" in titles
     assert screen.catalogue.model.headerData(0, Qt.Orientation.Horizontal) == "编码"
     assert screen.catalogue.new_button.text() == "新建配件(&N)…"
-    assert message_for(NotFound("barcode", "690X")) == "未知编码 690X：没有配件使用这个条码或编码。"
-    assert service_text("The quantity must be more than zero.") == "数量必须大于零。"
-    assert (
-        message_for(ValidationError("code", "Code P-1 is already in use.")) == "编码 P-1 已被使用。"
+    unknown = NotFound("barcode", "690X", code="stock.unknown_barcode")
+    assert message_for(unknown) == "未知编码 690X：没有配件使用这个条码或编码。"
+    taken = ValidationError("code", "stock.code_taken", code="P-1")
+    assert message_for(taken) == "编码 P-1 已被使用。"
+    assert code_text("stock.no_lines") == "请至少添加一种配件。"
+
+
+def test_a_stock_refusal_with_a_time_shows_the_shop_time_in_chinese(chinese: None) -> None:
+    reversed_at = datetime(2026, 12, 3, 6, 5, tzinfo=UTC)
+    error = ValidationError(
+        "movement", "stock.movement_already_reversed", movement=17, who="王经理", when=reversed_at
     )
+    assert (
+        message_for(error, ZoneInfo("Asia/Shanghai"))
+        == "变动 17 已由 王经理 于 2026-12-03 14:05 冲销。"
+    )
+    retired = ValidationError("location", "stock.location_retired", location="二号车")
+    assert message_for(retired) == "二号车 已停用。"
+
+
+def test_the_stock_refusals_are_chinese_in_the_table() -> None:
+    """The stock area's sentences moved from the .ts file to the template table; each has
+    Chinese, and none is left behind in the stock catalog's ServiceMessages."""
+    assert "<name>ServiceMessages</name>" not in STOCK_TS.read_text(encoding="utf-8")
+    han = re.compile(r"[\u4e00-\u9fff]")
+    assert stock_templates.TEMPLATES
+    for code, (english, chinese) in stock_templates.TEMPLATES.items():
+        assert code.startswith("stock."), code
+        assert english and han.search(chinese), code
