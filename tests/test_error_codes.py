@@ -163,3 +163,12 @@ def test_a_phone_refusal_reaches_a_chinese_clerk_in_chinese() -> None:
 
 def test_an_unknown_code_still_says_its_code_and_values() -> None:
     assert render("no.such_code", {"limit": 3}) == "no.such_code (limit: 3)"
+
+
+def test_a_time_spec_writes_only_the_clock_time_in_the_shop_zone() -> None:
+    from desk_app.domain.errors import DoubleBooking
+
+    starts = datetime(2026, 12, 3, 23, 30, tzinfo=UTC)  # 07:30 next day in Shanghai
+    error = DoubleBooking("孙师傅", "S1", starts, starts.replace(hour=23, minute=59))
+    text = render(error, tz=ZoneInfo("Asia/Shanghai"))
+    assert "2026-12-04 07:30" in text and "to 07:59." in text

@@ -71,9 +71,33 @@ def format_value(name: str, value: Any, *, language: str, tz: ZoneInfo) -> str:
     return str(value)
 
 
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+class _Formatter(string.Formatter):
+    """Formats each placeholder from the raw value, knowing its name (for money and
+    nouns) and its spec: ``{when:time}`` and ``{when:date}`` write only that part."""
+
+    def __init__(self, language: str, tz: ZoneInfo) -> None:
+        self.language = language
+        self.tz = tz
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, int) or key not in kwargs:
+            return _Missing(str(key))
+        return (key, kwargs[key])
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, _Missing):
+            return "{" + value.name + "}"
+        name, raw = value
+        if isinstance(raw, datetime) and format_spec in ("time", "date"):
+            aware = raw if raw.tzinfo is not None else raw.replace(tzinfo=UTC)
+            local = aware.astimezone(self.tz)
+            return local.strftime("%H:%M" if format_spec == "time" else "%Y-%m-%d")
+        return format_value(name, raw, language=self.language, tz=self.tz)
+
+
+class _Missing:
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 def fields_of(template: str) -> set[str]:
@@ -99,9 +123,9 @@ def render(
         code, given = error.code, {**error.values, **(values or {})}
     zone = tz or _DEFAULT_TZ
     pair = templates().get(code)
-    shown = _Values({k: format_value(k, v, language=language, tz=zone) for k, v in given.items()})
     if pair is None:
-        if not shown:
+        if not given:
             return code
-        return code + " (" + ", ".join(f"{k}: {v}" for k, v in shown.items()) + ")"
-    return pair[_column(language)].format_map(shown).strip()
+        shown = (f"{k}: {format_value(k, v, language=language, tz=zone)}" for k, v in given.items())
+        return code + " (" + ", ".join(shown) + ")"
+    return _Formatter(language, zone).vformat(pair[_column(language)], (), given).strip()

@@ -32,7 +32,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "dispatch.no_technician": ("Assign a technician first.", "请先派给技师。"),
     "dispatch.no_visit": ("There is no booked visit to move.", "没有可改约的上门预约。"),
     "dispatch.double_booking": (
-        "{technician} is already booked for {other_ticket} from {starts} to {ends}.",
-        "{technician} 在 {starts}–{ends} 已约了 {other_ticket}。",
+        "{technician} is already booked for {other_ticket} from {starts} to {ends:time}.",
+        "{technician} 在 {starts}–{ends:time} 已约了 {other_ticket}。",
     ),
 }

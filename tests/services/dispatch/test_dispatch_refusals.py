@@ -44,7 +44,7 @@ def test_a_double_booking_names_the_other_visit_in_the_shop_time(
         "ends": NINE + timedelta(hours=2),
     }
     assert render(error, language="zh_CN", tz=SHANGHAI) == (
-        f"孙师傅 在 2026-11-24 09:05–2026-11-24 11:05 已约了 {first.number}。"
+        f"孙师傅 在 2026-11-24 09:05–11:05 已约了 {first.number}。"
     )
 
 
