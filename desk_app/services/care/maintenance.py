@@ -201,39 +201,43 @@ def open_maintenance_ticket(
     description: str | None = None,
     request_id: str | None = None,
 ) -> TicketView:
-    """Open a MAINTENANCE ticket for the appliance (from the reminder list), through
-    ``tickets.open_ticket``. DuplicateEntry if one is already open for it."""
+    """Open a MAINTENANCE ticket for the appliance (from the reminder list), in one
+    transaction that holds the appliance's row: of two desks opening one at the same
+    moment, one opens it and the other gets DuplicateEntry naming that ticket. The
+    open ticket is what takes the appliance off the reminder list."""
     require(actor.username, actor.role, Perm.OPEN_TICKETS)
 
-    def check(s: Session) -> tuple[int | None, Appliance]:
+    def tx(s: Session) -> TicketView:
         done = requests.already_done(s, request_id, "ticket.open")
-        a = s.get(Appliance, appliance_id)
+        if done is not None:
+            return tickets.view(s, tickets.load(s, done), db.now())
+        # PostgreSQL: desks opening one for this appliance queue here (NO KEY UPDATE still
+        # lets other tickets reference the row). SQLite: the write already holds the lock.
+        a = s.scalar(
+            select(Appliance).where(Appliance.id == appliance_id).with_for_update(key_share=True)
+        )
         if a is None:
             raise NotFound("appliance", appliance_id)
-        if done is None:
-            open_number = s.scalar(
-                select(Ticket.number).where(
-                    Ticket.appliance_id == a.id,
-                    Ticket.kind == TicketKind.MAINTENANCE,
-                    Ticket.status.in_(ticket_states.OPEN_STATES),
-                )
+        open_number = s.scalar(
+            select(Ticket.number).where(
+                Ticket.appliance_id == a.id,
+                Ticket.kind == TicketKind.MAINTENANCE,
+                Ticket.status.in_(ticket_states.OPEN_STATES),
             )
-            if open_number is not None:
-                raise DuplicateEntry("maintenance ticket", open_number)
-        return done, a
-
-    done, a = db.read(check)
-    if done is not None:
-        return tickets.get_ticket(db, actor, done)
-    what = " ".join(x for x in (a.brand, a.category, a.model) if x)
-    return tickets.open_ticket(
-        db,
-        actor,
-        TicketDraft(
+        )
+        if open_number is not None:
+            raise DuplicateEntry(
+                "maintenance ticket", open_number, code="maintenance.ticket_already_open"
+            )
+        now = db.now()
+        what = " ".join(x for x in (a.brand, a.category, a.model) if x)
+        draft = TicketDraft(
             a.customer_id,
             TicketKind.MAINTENANCE,
             description or f"定期保养（维护提醒）：{what}",
             appliance_id=a.id,
-        ),
-        request_id=request_id,
-    )
+        )
+        t = tickets.open_ticket_in(s, actor, draft, now, request_id=request_id)
+        return tickets.view(s, t, now)
+
+    return db.write(tx)
