@@ -82,6 +82,16 @@ def _maintenance_tickets(db: Database, appliance_id: int) -> int:
     )
 
 
+def _at_once(
+    barrier: threading.Barrier, desk: Database, clerk: Actor, appliance_id: int
+) -> Callable[[], TicketView]:
+    def run() -> TicketView:
+        barrier.wait()
+        return maintenance.open_maintenance_ticket(desk, clerk, appliance_id)
+
+    return run
+
+
 def test_second_desk_waits_and_is_told_the_open_ticket(db_url: str) -> None:
     db, clerk, customer_id = _setup(db_url)
     ac = factories.appliance(db, clerk, customer_id)
@@ -118,11 +128,7 @@ def test_free_race_opens_one_ticket_per_appliance(pg_url: str) -> None:
             ac = factories.appliance(db, clerk, customer_id)
             barrier = threading.Barrier(2)
 
-            def run(desk: Database, appliance_id: int = ac.id) -> TicketView:
-                barrier.wait()
-                return maintenance.open_maintenance_ticket(desk, clerk, appliance_id)
-
-            workers = [Worker(lambda d=d: run(d)) for d in desks]
+            workers = [Worker(_at_once(barrier, desk, clerk, ac.id)) for desk in desks]
             for w in workers:
                 w.start()
             for w in workers:

@@ -184,7 +184,6 @@ def test_consultation_answered_at_the_desk_in_one_step(db: Database, clerk: Acto
     assert t.clocks.repair.status is ClockStatus.MET
 
 
-
 def _transitions(db: Database, manager: Actor, ticket_id: int) -> tuple[list[object], list[object]]:
     """The ticket's history and its audited status moves, as (action, from, to)."""
     events = [
@@ -217,7 +216,10 @@ def test_answering_a_consultation_goes_through_the_state_machine(
         ("status", S.NEW, S.COMPLETED),
         ("status", S.COMPLETED, S.CLOSED),
     ]
-    assert moves == [("ticket.status", "new", "completed"), ("ticket.status", "completed", "closed")]
+    assert moves == [
+        ("ticket.status", "new", "completed"),
+        ("ticket.status", "completed", "closed"),
+    ]
     assert answered.events[1].reason == "拆下滤网用清水冲洗"
     assert answered.responded_at == answered.completed_at == answered.arrived_at is not None
     with pytest.raises(PermissionDenied):
@@ -236,6 +238,7 @@ def test_only_a_consultation_is_answered_at_the_desk(db: Database, clerk: Actor)
     tickets.answer_consultation(db, clerk, asked.id, "按电源键")
     with pytest.raises(IllegalTransition):
         tickets.answer_consultation(db, clerk, asked.id, "按电源键")
+
 
 def test_in_warranty_job_cannot_be_charged(db: Database, clerk: Actor, dispatcher: Actor) -> None:
     c = factories.customer(db, clerk)
