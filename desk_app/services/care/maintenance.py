@@ -29,20 +29,8 @@ from desk_app.services.core.database import Actor, Database
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketDraft, TicketView
 
-MAINTENANCE_SETTING = "maintenance_months"
 # A maintenance ticket in one of these states counts as maintenance done.
 _DONE = (TicketStatus.COMPLETED, TicketStatus.FOLLOWED_UP, TicketStatus.CLOSED)
-
-# Months between preventive maintenance by appliance category, until a manager sets
-# ``maintenance_months`` (category -> months).
-DEFAULT_MAINTENANCE_MONTHS: dict[str, int] = {
-    "空调": 12,
-    "热水器": 12,
-    "燃气灶": 12,
-    "油烟机": 12,
-    "净水器": 6,
-    "洗衣机": 24,
-}
 
 
 @dataclass(frozen=True)
@@ -94,7 +82,7 @@ def maintenance_due(
         day = today or db.now().astimezone(tz).date()
         configured = rules_by_category
         if configured is None:
-            configured = settings.get_value(s, MAINTENANCE_SETTING, DEFAULT_MAINTENANCE_MONTHS)
+            configured = settings.maintenance_months(s)
         months_by_category = _clean_rules(configured or {})
         if not months_by_category:
             return []
