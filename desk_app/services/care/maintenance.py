@@ -217,7 +217,6 @@ def open_maintenance_ticket(
             raise DuplicateEntry(
                 "maintenance ticket", open_number, code="maintenance.ticket_already_open"
             )
-        now = db.now()
         what = " ".join(x for x in (a.brand, a.category, a.model) if x)
         draft = TicketDraft(
             a.customer_id,
@@ -225,7 +224,7 @@ def open_maintenance_ticket(
             description or f"定期保养（维护提醒）：{what}",
             appliance_id=a.id,
         )
-        t = tickets.open_ticket_in(s, actor, draft, now, request_id=request_id)
-        return tickets.view(s, t, now)
+        t = tickets.open_ticket_in(s, actor, draft, db.now, request_id=request_id)
+        return tickets.view(s, t, t.received_at)
 
     return db.write(tx)

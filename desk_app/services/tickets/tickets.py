@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -290,8 +290,8 @@ def open_ticket(
         done = requests.already_done(s, request_id, "ticket.open")
         if done is not None:
             return view(s, load(s, done), db.now())
-        now = db.now()
-        return view(s, open_ticket_in(s, actor, draft, now, request_id=request_id), now)
+        ticket = open_ticket_in(s, actor, draft, db.now, request_id=request_id)
+        return view(s, ticket, ticket.received_at)
 
     return db.write(tx)
 
@@ -300,13 +300,15 @@ def open_ticket_in(
     s: Session,
     actor: Actor,
     draft: TicketDraft,
-    now: datetime,
+    clock: Callable[[], datetime],
     *,
     request_id: str | None = None,
 ) -> Ticket:
     """Open a ticket inside the caller's transaction, for use cases that open one as
     part of a larger change (a maintenance reminder). The caller checks ``request_id``
-    with ``requests.already_done`` first; this remembers it with the new ticket."""
+    with ``requests.already_done`` first; this remembers it with the new ticket.
+    ``clock`` (``db.now``) is read once the customer's row is held, so the ticket is
+    received after any merge it waited for."""
     require(actor.username, actor.role, Perm.OPEN_TICKETS)
     fault = required_text(
         draft.fault_description, "fault_description", max_length=4000, multiline=True
@@ -328,6 +330,7 @@ def open_ticket_in(
     customer = merge.live_customer(s, draft.customer_id)
     if customer is None:
         raise NotFound("customer", draft.customer_id)
+    now = clock()
     tz = settings.timezone(s)
     warranty = WarrantyStatus.UNKNOWN
     if draft.appliance_id is not None:
