@@ -53,4 +53,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # maintenance reminders
     "maintenance.category_required": ("Name the appliance category.", "请填写产品类别。"),
+    "maintenance.ticket_already_open": (
+        "A maintenance ticket is already open for this appliance: {key}.",
+        "该家电已有未完成的保养服务单：{key}。",
+    ),
 }

@@ -9,6 +9,12 @@ What lives where:
   standards, working calendar, time zone, default area code, charge standard;
 - per PC (``desk_app.ui.paperwork.present``, in the PC's QSettings): which printer and paper
   each document kind goes to, since every counter has its own printer.
+
+The keys of the ``settings`` table are ``Key`` members and appear nowhere else: other
+modules read a setting through its typed accessor here (``timezone``,
+``default_area_code``, ``maintenance_months``, ``followup_retry``, ...), or all of them
+at once as a ``ShopSettings`` (``load`` / ``shop_settings``). A test fails when a module
+outside this one reads a setting by a string key.
 """
 
 from __future__ import annotations
@@ -23,11 +29,12 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import ComplaintStandard, ServiceStandard, Setting
 from desk_app.domain.clock import WorkingCalendar
+from desk_app.domain.complaint_rules import DEFAULT_RETRY_SCHEDULE, RetrySchedule
 from desk_app.domain.enums import Severity, TicketKind, Urgency
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.images import image_size
@@ -39,6 +46,31 @@ from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+class Key(enum.StrEnum):
+    """The keys of the ``settings`` table: the one place they are spelled."""
+
+    TIMEZONE = "timezone"
+    WORKING_CALENDAR = "working_calendar"
+    DEFAULT_AREA_CODE = "default_area_code"
+    CHARGE_STANDARD = "charge_standard"
+    COMPANY_HEADER = "company_header"
+    COMPANY_LOGO = "company_logo"
+    MAINTENANCE_MONTHS = "maintenance_months"  # appliance category -> months
+    FOLLOWUP_RETRY = "followup_retry"  # RetrySchedule.to_dict()
+
+
+# Months between preventive maintenance by appliance category, until a manager sets
+# ``Key.MAINTENANCE_MONTHS``.
+DEFAULT_MAINTENANCE_MONTHS: dict[str, int] = {
+    "空调": 12,
+    "热水器": 12,
+    "燃气灶": 12,
+    "油烟机": 12,
+    "净水器": 6,
+    "洗衣机": 24,
+}
 
 
 @dataclass(frozen=True)
@@ -64,15 +96,20 @@ DEFAULT_COMPLAINT_STANDARDS: dict[Severity, tuple[float, float]] = {
 }
 
 
-def get_value(session: Session, key: str, default: Any = None) -> Any:
-    row = session.get(Setting, key)
-    return default if row is None else row.value
+def get_value(session: Session | Connection, key: Key, default: Any = None) -> Any:
+    """The stored JSON of ``key``; a Connection for code that works below the ORM (the
+    demo loader)."""
+    if isinstance(session, Session):
+        row = session.get(Setting, str(key))
+        return default if row is None else row.value
+    value = session.scalar(select(Setting.value).where(Setting.key == str(key)))
+    return default if value is None else value
 
 
 def put_value(
     session: Session,
     actor: Actor,
-    key: str,
+    key: Key,
     value: Any,
     db: Database,
     *,
@@ -81,9 +118,9 @@ def put_value(
     """Write one setting and its audit row; ``audited`` replaces ``value`` in the audit
     log where the value is bulky (an image)."""
     now = db.now()
-    row = session.get(Setting, key)
+    row = session.get(Setting, str(key))
     if row is None:
-        session.add(Setting(key=key, value=value, updated_at=now, updated_by=actor.user_id))
+        session.add(Setting(key=str(key), value=value, updated_at=now, updated_by=actor.user_id))
     else:
         row.value = value
         row.updated_at = now
@@ -92,13 +129,19 @@ def put_value(
     audit.record(session, actor, "settings.set", "setting", 0, {"key": key, "value": shown}, at=now)
 
 
-def timezone(session: Session) -> ZoneInfo:
-    return ZoneInfo(get_value(session, "timezone", DEFAULT_TIMEZONE))
+def timezone(session: Session | Connection) -> ZoneInfo:
+    """The shop's time zone (``DEFAULT_TIMEZONE`` until a manager sets one, or if the
+    stored name is unknown to this PC)."""
+    name = get_value(session, Key.TIMEZONE, DEFAULT_TIMEZONE)
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def calendar(session: Session) -> WorkingCalendar:
     tz = timezone(session)
-    data = get_value(session, "working_calendar")
+    data = get_value(session, Key.WORKING_CALENDAR)
     if data is None:
         return WorkingCalendar.standard(tz)
     return WorkingCalendar.from_dict(data)
@@ -305,7 +348,7 @@ def working_calendar(db: Database) -> WorkingCalendar:
 def set_calendar(db: Database, actor: Actor, cal: WorkingCalendar) -> None:
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     cal.validate()
-    db.write(lambda s: put_value(s, actor, "working_calendar", cal.to_dict(), db))
+    db.write(lambda s: put_value(s, actor, Key.WORKING_CALENDAR, cal.to_dict(), db))
 
 
 def set_timezone(db: Database, actor: Actor, name: str) -> None:
@@ -314,14 +357,14 @@ def set_timezone(db: Database, actor: Actor, name: str) -> None:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError("timezone", "settings.unknown_timezone") from error
-    db.write(lambda s: put_value(s, actor, "timezone", name, db))
+    db.write(lambda s: put_value(s, actor, Key.TIMEZONE, name, db))
 
 
-def get_setting(db: Database, key: str, default: Any = None) -> Any:
+def get_setting(db: Database, key: Key, default: Any = None) -> Any:
     return db.read(lambda s: get_value(s, key, default))
 
 
-def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
+def set_setting(db: Database, actor: Actor, key: Key, value: Any) -> None:
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     db.write(lambda s: put_value(s, actor, key, value, db))
 
@@ -331,7 +374,11 @@ def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
 
 def get_default_area_code(db: Database) -> str | None:
     """The area code local numbers typed without one get (e.g. "0755"); None if unset."""
-    value = get_setting(db, "default_area_code")
+    return db.read(default_area_code)
+
+
+def default_area_code(session: Session) -> str | None:
+    value = get_value(session, Key.DEFAULT_AREA_CODE)
     return value if isinstance(value, str) and value else None
 
 
@@ -343,7 +390,7 @@ def set_default_area_code(db: Database, actor: Actor, text: str | None) -> str |
     """
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     code = normalize_area_code(text) if text and text.strip() else None
-    db.write(lambda s: put_value(s, actor, "default_area_code", code, db))
+    db.write(lambda s: put_value(s, actor, Key.DEFAULT_AREA_CODE, code, db))
     return code
 
 
@@ -367,14 +414,19 @@ def _charge_texts(value: Any) -> dict[str, str]:
 
 def charge_standard_text(session: Session, language: str) -> str:
     """The charge standard printed in ``language``; the Chinese text when that one is empty."""
-    texts = _charge_texts(get_value(session, "charge_standard"))
+    texts = _charge_texts(get_value(session, Key.CHARGE_STANDARD))
     return texts.get(language) or texts["zh_CN"]
 
 
 def get_charge_standard(db: Database) -> dict[str, str]:
     """{"zh_CN": ..., "en": ...} as the manager wrote them (the default until then);
     an empty English text means English forms print the Chinese one."""
-    return _charge_texts(get_setting(db, "charge_standard"))
+    return _charge_texts(get_setting(db, Key.CHARGE_STANDARD))
+
+
+def charge_standard_published(session: Session) -> bool:
+    """Whether a manager has written a charge standard (the default is not published)."""
+    return get_value(session, Key.CHARGE_STANDARD) is not None
 
 
 def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) -> dict[str, str]:
@@ -397,14 +449,14 @@ def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) ->
         )
         or "",
     }
-    db.write(lambda s: put_value(s, actor, "charge_standard", value, db))
+    db.write(lambda s: put_value(s, actor, Key.CHARGE_STANDARD, value, db))
     return value
 
 
 # ---------------------------------------------------------------- company header
 
-HEADER_KEY = "company_header"
-LOGO_KEY = "company_logo"  # the image itself, apart, so the header stays small to audit
+HEADER_KEY = Key.COMPANY_HEADER
+LOGO_KEY = Key.COMPANY_LOGO  # the image itself, apart, so the header stays small to audit
 DEFAULT_HEADER = CompanyHeader(name="售后服务部")
 MAX_LOGO_BYTES = 1024 * 1024
 _LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
@@ -514,3 +566,78 @@ def set_company_header(
 
     db.write(tx)
     return get_company_header(db)
+
+
+# ---------------------------------------------------------------- care: maintenance, follow-ups
+
+
+def maintenance_months(session: Session) -> dict[str, int]:
+    """Months between preventive maintenance by appliance category, as the manager set
+    them (``DEFAULT_MAINTENANCE_MONTHS`` until then); checked by the maintenance use case."""
+    value = get_value(session, Key.MAINTENANCE_MONTHS)
+    if not isinstance(value, dict):
+        return dict(DEFAULT_MAINTENANCE_MONTHS)
+    return dict(value)
+
+
+def set_maintenance_months(db: Database, actor: Actor, months: Mapping[str, int]) -> None:
+    """Store the months by category as given (the maintenance list refuses bad ones)."""
+    set_setting(db, actor, Key.MAINTENANCE_MONTHS, dict(months))
+
+
+def followup_retry(session: Session) -> RetrySchedule:
+    """The manager's retry schedule for unreached follow-up calls (the default until set)."""
+    data = get_value(session, Key.FOLLOWUP_RETRY)
+    if data is None:
+        return DEFAULT_RETRY_SCHEDULE
+    return RetrySchedule.from_dict(data)
+
+
+def set_followup_retry(db: Database, actor: Actor, schedule: RetrySchedule) -> None:
+    set_setting(db, actor, Key.FOLLOWUP_RETRY, schedule.to_dict())
+
+
+# ---------------------------------------------------------------- all of them at once
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    """The shop-wide settings of the ``settings`` table, typed, as read in one transaction.
+
+    The service and complaint standards (own tables) and the company header with its
+    logo (``get_company_header``) are read by their own functions."""
+
+    timezone: ZoneInfo
+    calendar: WorkingCalendar
+    default_area_code: str | None
+    charge_standard: Mapping[str, str]  # language -> text, as ``get_charge_standard``
+    charge_standard_published: bool
+    maintenance_months: Mapping[str, int]  # appliance category -> months
+    followup_retry: RetrySchedule
+
+    def charge_standard_text(self, language: str) -> str:
+        """The charge standard in ``language``; the Chinese text when that one is empty."""
+        return self.charge_standard.get(language) or self.charge_standard["zh_CN"]
+
+
+def load(session: Session) -> ShopSettings:
+    """Every setting through its accessor, in the caller's transaction."""
+    return ShopSettings(
+        timezone=timezone(session),
+        calendar=calendar(session),
+        default_area_code=default_area_code(session),
+        charge_standard=_charge_texts(get_value(session, Key.CHARGE_STANDARD)),
+        charge_standard_published=charge_standard_published(session),
+        maintenance_months=maintenance_months(session),
+        followup_retry=followup_retry(session),
+    )
+
+
+def shop_settings(db: Database) -> ShopSettings:
+    """Every shop-wide setting, read in one transaction."""
+    return db.read(load)
+
+
+def shop_timezone(db: Database) -> ZoneInfo:
+    """The shop's time zone, read on its own (the desk needs it before anything else)."""
+    return db.read(timezone)

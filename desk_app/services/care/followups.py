@@ -65,7 +65,6 @@ from desk_app.services.core.database import Actor, Database
 from desk_app.services.tickets import tickets
 
 S = TicketStatus
-RETRY_SETTING = "followup_retry"
 
 
 # ---------------------------------------------------------------- views
@@ -151,16 +150,9 @@ def _user_name(s: Session, user_id: int) -> str:
     return u.display_name if u else "?"
 
 
-def retry_schedule(s: Session) -> RetrySchedule:
-    data = settings.get_value(s, RETRY_SETTING)
-    if data is None:
-        return rules.DEFAULT_RETRY_SCHEDULE
-    return RetrySchedule.from_dict(data)
-
-
 def set_retry_schedule(db: Database, actor: Actor, schedule: RetrySchedule) -> None:
     """The manager's retry schedule for unreached follow-up calls."""
-    settings.set_setting(db, actor, RETRY_SETTING, schedule.to_dict())
+    settings.set_followup_retry(db, actor, schedule)
 
 
 # ---------------------------------------------------------------- the queue
@@ -344,7 +336,7 @@ def record_call(
         )
         fb = None
         if outcome is FollowupOutcome.NOT_REACHED:
-            call.next_attempt_at = retry_schedule(s).next_attempt_at(attempt, now)
+            call.next_attempt_at = settings.followup_retry(s).next_attempt_at(attempt, now)
         if outcome is FollowupOutcome.REACHED:
             assert ratings is not None
             fb = Feedback(

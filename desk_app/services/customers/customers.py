@@ -152,8 +152,7 @@ def _clean(draft: CustomerDraft, default_area_code: str | None) -> _Clean:
 
 
 def _area_code(db: Database) -> str | None:
-    value = settings.get_setting(db, "default_area_code")
-    return value if isinstance(value, str) else None
+    return settings.get_default_area_code(db)
 
 
 # ---------------------------------------------------------------- views

@@ -143,9 +143,10 @@ def charge_standard(db: Database, language: str = "zh_CN") -> str | None:
     """The published charge standard (收费标准) a manager keeps in setting
     ``charge_standard`` (``settings.set_charge_standard``), in ``language`` or else in
     Chinese; None when no manager has set one."""
-    if settings.get_setting(db, "charge_standard") is None:
+    shop = settings.shop_settings(db)
+    if not shop.charge_standard_published:
         return None
-    return db.read(lambda s: settings.charge_standard_text(s, language)) or None
+    return shop.charge_standard_text(language) or None
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -60,7 +59,6 @@ from desk_app.db.models import (
     Requisition,
     RequisitionLine,
     ServiceStandard,
-    Setting,
     StockLocation,
     StockMovement,
     Technician,
@@ -70,7 +68,7 @@ from desk_app.db.models import (
     User,
 )
 from desk_app.domain.enums import Role
-from desk_app.services.admin.settings import DEFAULT_TIMEZONE
+from desk_app.services.admin import settings
 from desk_app.services.admin.users import hash_password
 from desk_app.services.core import audit
 from desk_app.services.core.database import Database
@@ -259,8 +257,7 @@ def _prepare(conn: Connection, around: int) -> tuple[Existing, LocalTime, Ids, N
         manager = conn.scalar(
             select(User.id).where(User.role == Role.MANAGER, User.active).order_by(User.id)
         )
-        zone = conn.scalar(select(Setting.value).where(Setting.key == "timezone"))
-        local = LocalTime(ZoneInfo(zone or DEFAULT_TIMEZONE), around)
+        local = LocalTime(settings.timezone(conn), around)
         standards = {
             (r.kind.value, r.urgency.value): (r.respond_hours, r.visit_hours, r.repair_hours)
             for r in conn.execute(

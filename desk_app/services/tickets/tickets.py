@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -285,6 +285,31 @@ def open_ticket(
 ) -> TicketView:
     """Open a ticket: number it, fix its standard and deadlines, record who opened it."""
     require(actor.username, actor.role, Perm.OPEN_TICKETS)
+
+    def tx(s: Session) -> TicketView:
+        done = requests.already_done(s, request_id, "ticket.open")
+        if done is not None:
+            return view(s, load(s, done), db.now())
+        ticket = open_ticket_in(s, actor, draft, db.now, request_id=request_id)
+        return view(s, ticket, ticket.received_at)
+
+    return db.write(tx)
+
+
+def open_ticket_in(
+    s: Session,
+    actor: Actor,
+    draft: TicketDraft,
+    clock: Callable[[], datetime],
+    *,
+    request_id: str | None = None,
+) -> Ticket:
+    """Open a ticket inside the caller's transaction, for use cases that open one as
+    part of a larger change (a maintenance reminder). The caller checks ``request_id``
+    with ``requests.already_done`` first; this remembers it with the new ticket.
+    ``clock`` (``db.now``) is read once the customer's row is held, so the ticket is
+    received after any merge it waited for."""
+    require(actor.username, actor.role, Perm.OPEN_TICKETS)
     fault = required_text(
         draft.fault_description, "fault_description", max_length=4000, multiline=True
     )
@@ -301,84 +326,75 @@ def open_ticket(
     ):
         raise ValidationError("preferred_end", "The preferred window ends before it starts.")
     kind, urgency, channel = TicketKind(draft.kind), Urgency(draft.urgency), Channel(draft.channel)
-
-    def tx(s: Session) -> TicketView:
-        done = requests.already_done(s, request_id, "ticket.open")
-        if done is not None:
-            return view(s, load(s, done), db.now())
-        # Locked against a concurrent merge; a merged duplicate's ticket goes to the survivor.
-        customer = merge.live_customer(s, draft.customer_id)
-        if customer is None:
-            raise NotFound("customer", draft.customer_id)
-        now = db.now()
-        tz = settings.timezone(s)
-        warranty = WarrantyStatus.UNKNOWN
-        if draft.appliance_id is not None:
-            appliance = s.get(Appliance, draft.appliance_id)
-            if appliance is None or appliance.customer_id != customer.id:
-                raise ValidationError(
-                    "appliance", "This appliance does not belong to the customer."
-                )
-            warranty = warranty_status(appliance.warranty_end, now.astimezone(tz).date())
-        first_address = customer.addresses[0] if customer.addresses else None
-        first_phone = customer.phones[0].raw if customer.phones else None
-        standard = settings.standard_for(s, kind, urgency)
-        ticket = Ticket(
-            number=numbers.next_number(s, "ticket", now, tz),
-            kind=kind,
-            urgency=urgency,
-            status=S.NEW,
-            channel=channel,
-            customer_id=customer.id,
-            appliance_id=draft.appliance_id,
-            address=address or (first_address.text if first_address else None),
-            area=area or (first_address.area if first_address else customer.service_area),
-            contact_phone=phone or first_phone,
-            fault_description=fault,
-            notes=notes,
-            warranty=warranty,
-            misuse=draft.misuse,
-            chargeable=kind is not TicketKind.CONSULTATION
-            and is_chargeable(warranty, misuse=draft.misuse),
-            preferred_start=draft.preferred_start,
-            preferred_end=draft.preferred_end,
-            received_at=now,
-            respond_hours=standard.respond_hours,
-            visit_hours=standard.visit_hours,
-            repair_hours=standard.repair_hours,
-            working_hours_only=standard.working_hours_only,
-            created_at=now,
-            created_by=actor.user_id,
-            updated_at=now,
-            updated_by=actor.user_id,
-        )
-        s.add(ticket)
-        s.flush()
-        _refresh_deadlines(s, ticket)
-        s.add(
-            TicketEvent(
-                ticket_id=ticket.id,
-                at=now,
-                user_id=actor.user_id,
-                action="created",
-                to_status=S.NEW,
-            )
-        )
-        requests.remember(s, request_id, "ticket.open", ticket.id, now)
-        audit.record(
-            s,
-            actor,
-            "ticket.open",
-            "ticket",
-            ticket.id,
-            {"number": ticket.number, "kind": kind.value, "customer": customer.id},
+    # Locked against a concurrent merge; a merged duplicate's ticket goes to the survivor.
+    customer = merge.live_customer(s, draft.customer_id)
+    if customer is None:
+        raise NotFound("customer", draft.customer_id)
+    now = clock()
+    tz = settings.timezone(s)
+    warranty = WarrantyStatus.UNKNOWN
+    if draft.appliance_id is not None:
+        appliance = s.get(Appliance, draft.appliance_id)
+        if appliance is None or appliance.customer_id != customer.id:
+            raise ValidationError("appliance", "This appliance does not belong to the customer.")
+        warranty = warranty_status(appliance.warranty_end, now.astimezone(tz).date())
+    first_address = customer.addresses[0] if customer.addresses else None
+    first_phone = customer.phones[0].raw if customer.phones else None
+    standard = settings.standard_for(s, kind, urgency)
+    ticket = Ticket(
+        number=numbers.next_number(s, "ticket", now, tz),
+        kind=kind,
+        urgency=urgency,
+        status=S.NEW,
+        channel=channel,
+        customer_id=customer.id,
+        appliance_id=draft.appliance_id,
+        address=address or (first_address.text if first_address else None),
+        area=area or (first_address.area if first_address else customer.service_area),
+        contact_phone=phone or first_phone,
+        fault_description=fault,
+        notes=notes,
+        warranty=warranty,
+        misuse=draft.misuse,
+        chargeable=kind is not TicketKind.CONSULTATION
+        and is_chargeable(warranty, misuse=draft.misuse),
+        preferred_start=draft.preferred_start,
+        preferred_end=draft.preferred_end,
+        received_at=now,
+        respond_hours=standard.respond_hours,
+        visit_hours=standard.visit_hours,
+        repair_hours=standard.repair_hours,
+        working_hours_only=standard.working_hours_only,
+        created_at=now,
+        created_by=actor.user_id,
+        updated_at=now,
+        updated_by=actor.user_id,
+    )
+    s.add(ticket)
+    s.flush()
+    _refresh_deadlines(s, ticket)
+    s.add(
+        TicketEvent(
+            ticket_id=ticket.id,
             at=now,
+            user_id=actor.user_id,
+            action="created",
+            to_status=S.NEW,
         )
-        s.flush()
-        s.refresh(ticket)
-        return view(s, ticket, now)
-
-    return db.write(tx)
+    )
+    requests.remember(s, request_id, "ticket.open", ticket.id, now)
+    audit.record(
+        s,
+        actor,
+        "ticket.open",
+        "ticket",
+        ticket.id,
+        {"number": ticket.number, "kind": kind.value, "customer": customer.id},
+        at=now,
+    )
+    s.flush()
+    s.refresh(ticket)
+    return ticket
 
 
 # ---------------------------------------------------------------- state changes
@@ -407,11 +423,16 @@ def apply_transition(
     reason: str | None = None,
     action: str = "status",
     data: dict[str, object] | None = None,
+    permission: Perm | None = None,
 ) -> None:
     """Move ``t`` to ``to`` inside the caller's transaction: state machine check,
     timestamps, clock pauses, event and audit rows. Services that change a
-    ticket's status (dispatch, parts, follow-ups) all come through here."""
-    require(actor.username, actor.role, _PERM_FOR[to])
+    ticket's status (dispatch, parts, follow-ups) all come through here.
+
+    The actor needs the permission of the status moved to, or ``permission``: the
+    one of the use case the move is a step of (answering a consultation at the desk
+    completes and closes it with the clerk's own right to open tickets)."""
+    require(actor.username, actor.role, permission or _PERM_FOR[to])
     frm = t.status
     ticket_states.check_transition(frm, to, kind=t.kind, reason=reason)
     # Clock pauses: close the open one when leaving a waiting state, open one when entering.
@@ -537,7 +558,8 @@ def cancel(
 
 
 def answer_consultation(db: Database, actor: Actor, ticket_id: int, answer: str) -> TicketView:
-    """A consultation answered at the desk (from the knowledge base): logged and closed."""
+    """A consultation answered at the desk (from the knowledge base): logged, then
+    completed and closed through the state machine like any other ticket."""
     text = required_text(answer, "answer", max_length=4000, multiline=True)
     require(actor.username, actor.role, Perm.OPEN_TICKETS)
 
@@ -548,37 +570,10 @@ def answer_consultation(db: Database, actor: Actor, ticket_id: int, answer: str)
         now = db.now()
         t.work_done = text
         t.resolved = True
-        # The desk itself completes it: the clerk needs no dispatcher rights for this.
-        frm = t.status
-        ticket_states.check_transition(frm, S.COMPLETED, kind=t.kind, reason=None)
-        t.responded_at = t.responded_at or now
-        t.arrived_at = t.arrived_at or now
-        t.completed_at = now
-        t.closed_at = now
-        t.status = S.CLOSED
-        t.updated_at = now
-        t.updated_by = actor.user_id
-        s.add_all(
-            [
-                TicketEvent(
-                    ticket_id=t.id,
-                    at=now,
-                    user_id=actor.user_id,
-                    action="status",
-                    from_status=frm,
-                    to_status=S.COMPLETED,
-                    reason=text,
-                ),
-                TicketEvent(
-                    ticket_id=t.id,
-                    at=now,
-                    user_id=actor.user_id,
-                    action="status",
-                    from_status=S.COMPLETED,
-                    to_status=S.CLOSED,
-                ),
-            ]
-        )
+        # The desk itself completes and closes it: the clerk needs no dispatcher or
+        # follow-up rights for this, the use case's own permission is enough.
+        for to, reason in ((S.COMPLETED, text), (S.CLOSED, None)):
+            apply_transition(s, actor, t, to, now, reason=reason, permission=Perm.OPEN_TICKETS)
         audit.record(s, actor, "ticket.answer", "ticket", t.id, {"answer": text}, at=now)
         s.flush()
         return view(s, t, now)

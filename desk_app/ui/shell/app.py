@@ -10,7 +10,6 @@ import logging
 import sys
 from collections.abc import Callable
 from typing import TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtGui import QGuiApplication
@@ -84,14 +83,6 @@ def _sign_in(db: Database, ops: BackgroundOps) -> Actor | None:
     return dialog.actor
 
 
-def _shop_timezone(db: Database) -> ZoneInfo:
-    name = shop_settings.get_setting(db, "timezone", shop_settings.DEFAULT_TIMEZONE)
-    try:
-        return ZoneInfo(str(name))
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(shop_settings.DEFAULT_TIMEZONE)
-
-
 def run(config: AppConfig) -> int:
     """Run the desk until its window closes; returns the exit code."""
     existing = QApplication.instance()
@@ -114,7 +105,7 @@ def run(config: AppConfig) -> int:
         actor = _sign_in(db, ops)
         if actor is None:
             return 0
-        tz = in_background(ops, lambda: _shop_timezone(db))
+        tz = in_background(ops, lambda: shop_settings.shop_timezone(db))
         changes = ChangeHub(db, ops)
         desk = Desk(
             db=db,

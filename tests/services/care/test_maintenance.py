@@ -9,7 +9,9 @@ import pytest
 
 from desk_app.domain.enums import TicketKind, TicketStatus
 from desk_app.domain.errors import DuplicateEntry, NotFound, ValidationError
+from desk_app.messages import render
 from desk_app.services.care import maintenance
+from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers
 from desk_app.services.customers.customers import ApplianceDraft
@@ -65,8 +67,12 @@ def test_maintenance_ticket_from_the_reminder_resets_the_clock(
     assert (t.kind, t.appliance_id, t.customer_id) == (TicketKind.MAINTENANCE, ac.id, zhang.id)
     assert "KFR-35GW/BP3DN8Y" in t.fault_description
     assert maintenance.open_maintenance_ticket(db, clerk, ac.id, request_id="m-1").id == t.id
-    with pytest.raises(DuplicateEntry):
+    with pytest.raises(DuplicateEntry) as refused:
         maintenance.open_maintenance_ticket(db, clerk, ac.id)
+    assert (refused.value.code, refused.value.values["key"]) == (
+        "maintenance.ticket_already_open",
+        t.number,
+    )
     today = date(2026, 11, 23)
     assert maintenance.maintenance_due(db, clerk, today, {"空调": 12}) == []  # already open
 
@@ -87,3 +93,24 @@ def test_default_maintenance_rules(db: Database, clerk: Actor) -> None:
     ac = factories.appliance(db, clerk, zhang.id)
     assert [d.interval_months for d in maintenance.maintenance_due(db, clerk)] == [12]
     assert maintenance.maintenance_due(db, clerk)[0].appliance_id == ac.id
+
+
+def test_ticket_from_the_reminder_is_one_write(
+    db: Database, clerk: Actor, manager: Actor, clock: FakeClock
+) -> None:
+    """A refusal inside the write leaves nothing behind: no ticket, no number taken,
+    no remembered request; the refusal reads in Chinese with the open ticket's number."""
+    zhang = factories.customer(db, clerk)
+    ac = factories.appliance(db, clerk, zhang.id)
+    with pytest.raises(ValidationError):
+        maintenance.open_maintenance_ticket(db, clerk, ac.id, description="  ", request_id="m-2")
+    assert tickets.customer_tickets(db, clerk, zhang.id) == []
+    first = maintenance.open_maintenance_ticket(db, clerk, ac.id, request_id="m-2")
+    assert first.number.endswith("-0001")
+    assert [e.action for e in audit.history(db, manager, "ticket", first.id)] == ["ticket.open"]
+    with pytest.raises(DuplicateEntry) as refused:
+        maintenance.open_maintenance_ticket(db, clerk, ac.id, request_id="m-3")
+    assert render(refused.value, language="zh_CN") == (
+        f"该家电已有未完成的保养服务单：{first.number}。"
+    )
+    assert [t.id for t in tickets.customer_tickets(db, clerk, zhang.id)] == [first.id]

@@ -18,6 +18,7 @@ from desk_app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.dispatch import dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
@@ -181,6 +182,62 @@ def test_consultation_answered_at_the_desk_in_one_step(db: Database, clerk: Acto
     t = tickets.answer_consultation(db, clerk, t.id, "按定时键两次，再用上下键选择小时数。")
     assert t.status is S.CLOSED and t.resolved
     assert t.clocks.repair.status is ClockStatus.MET
+
+
+def _transitions(db: Database, manager: Actor, ticket_id: int) -> tuple[list[object], list[object]]:
+    """The ticket's history and its audited status moves, as (action, from, to)."""
+    events = [
+        (e.action, e.from_status, e.to_status)
+        for e in tickets.get_ticket(db, manager, ticket_id).events
+    ]
+    moves = [
+        (a.action, (a.details or {}).get("from"), (a.details or {}).get("to"))
+        for a in audit.history(db, manager, "ticket", ticket_id)
+        if a.action == "ticket.status"
+    ]
+    return events, moves
+
+
+def test_answering_a_consultation_goes_through_the_state_machine(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor
+) -> None:
+    """The desk's one-step answer records the same moves as completing and closing it
+    the long way; the clerk needs neither the complete nor the close permission."""
+    asked = factories.ticket(db, clerk, kind=TicketKind.CONSULTATION, fault="怎么清洗滤网？")
+    answered = tickets.answer_consultation(db, clerk, asked.id, "拆下滤网用清水冲洗")
+    long_way = factories.ticket(db, clerk, kind=TicketKind.CONSULTATION, fault="怎么清洗滤网？")
+    tickets.complete(db, dispatcher, long_way.id, Completion("咨询", "拆下滤网用清水冲洗"))
+    tickets.change_status(db, manager, long_way.id, S.CLOSED)
+
+    assert _transitions(db, manager, answered.id) == _transitions(db, manager, long_way.id)
+    events, moves = _transitions(db, manager, answered.id)
+    assert events == [
+        ("created", None, S.NEW),
+        ("status", S.NEW, S.COMPLETED),
+        ("status", S.COMPLETED, S.CLOSED),
+    ]
+    assert moves == [
+        ("ticket.status", "new", "completed"),
+        ("ticket.status", "completed", "closed"),
+    ]
+    assert answered.events[1].reason == "拆下滤网用清水冲洗"
+    assert answered.responded_at == answered.completed_at == answered.arrived_at is not None
+    with pytest.raises(PermissionDenied):
+        tickets.change_status(db, clerk, factories.ticket(db, clerk).id, S.CLOSED)
+
+
+def test_only_a_consultation_is_answered_at_the_desk(db: Database, clerk: Actor) -> None:
+    repair = factories.ticket(db, clerk)
+    with pytest.raises(ValidationError) as refused:
+        tickets.answer_consultation(db, clerk, repair.id, "重启试试")
+    assert refused.value.field == "kind"
+    after = tickets.get_ticket(db, clerk, repair.id)
+    assert (after.status, after.work_done, len(after.events)) == (S.NEW, None, 1)
+    # Already answered: the state machine refuses answering it twice.
+    asked = factories.ticket(db, clerk, kind=TicketKind.CONSULTATION, fault="遥控器怎么用？")
+    tickets.answer_consultation(db, clerk, asked.id, "按电源键")
+    with pytest.raises(IllegalTransition):
+        tickets.answer_consultation(db, clerk, asked.id, "按电源键")
 
 
 def test_in_warranty_job_cannot_be_charged(db: Database, clerk: Actor, dispatcher: Actor) -> None:

@@ -222,7 +222,7 @@ def test_refused_input_is_marked_and_the_typing_kept(
     retype(qtbot, calendar.makeup, "2026-09-27 周日")
     save(qtbot, calendar)
     assert "day off" in calendar.errors.messages()["makeup_days"]
-    assert settings.get_setting(db, "working_calendar") is None
+    assert settings.get_setting(db, settings.Key.WORKING_CALENDAR) is None
 
     desk_tab = dialog.desk_tab
     retype(qtbot, desk_tab.area_code, "12345")
@@ -230,7 +230,7 @@ def test_refused_input_is_marked_and_the_typing_kept(
     save(qtbot, desk_tab)
     assert set(desk_tab.errors.messages()) == {"area_code"}
     assert desk_tab.charge_zh.toPlainText() == "按价目表收费"
-    assert settings.get_setting(db, "charge_standard") is None  # nothing written at all
+    assert settings.get_setting(db, settings.Key.CHARGE_STANDARD) is None  # nothing written at all
 
 
 def test_calendar_complaints_and_desk_tabs_save(
