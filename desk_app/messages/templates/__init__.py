@@ -20,6 +20,7 @@ _AREAS = (common, customers, tickets, dispatch, stock, care, admin, paperwork, p
 # What services call a kind of record (``NotFound.what``, ``IllegalTransition.what``).
 NOUNS: dict[str, tuple[str, str]] = {
     "customer": ("customer", "客户"),
+    "merge": ("merge", "合并记录"),
     "appliance": ("appliance", "家电"),
     "ticket": ("ticket", "服务单"),
     "complaint": ("complaint", "投诉"),
