@@ -5,23 +5,23 @@ follow-up schedule, maintenance intervals)."""
 TEMPLATES: dict[str, tuple[str, str]] = {
     "desk.refused": ("This cannot be done.", "无法执行此操作。"),
     "record.not_found": ("Not found: {what} {key}.", "未找到：{what} {key}。"),
-    "record.duplicate": ("Already entered: {what} {key}.", "已录入：{what} {key}。"),
+    "record.duplicate": ("Already entered: {what} {key}.", "已经录入过：{what} {key}。"),
     "record.changed_meanwhile": (
         "{who} changed this record at {when}, after you opened it.",
-        "{who} 在 {when} 修改了此记录（在您打开之后）。",
+        "在您打开之后，{who} 于 {when} 修改了这条记录。",
     ),
     "permission.denied": (
         "Your role does not allow this ({action}).",
-        "您的角色无权执行此操作（{action}）。",
+        "您的岗位没有此项权限（{action}）。",
     ),
     "state.illegal_transition": (
         "This cannot be done in the current state of the {what}.",
-        "{what}当前的状态下不能执行此操作。",
+        "{what}当前状态下不能进行此操作。",
     ),
     # ------------------------------------------------------------ the database
     "database.unavailable": (
         "The database cannot be reached. Check the network or the server.",
-        "无法连接数据库。请检查网络或服务器。",
+        "无法连接数据库，请检查网络或服务器。",
     ),
     "database.unreachable": ("The database could not be reached.", "无法连接数据库。"),
     "database.unreachable_nothing_saved": (
