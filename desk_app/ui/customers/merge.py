@@ -37,6 +37,7 @@ from desk_app.ui.customers.tables import list_table
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 
+
 def merge_button_text() -> str:
     return QCoreApplication.translate("CustomerMerge", "&Merge a duplicate into this customer…")
 
