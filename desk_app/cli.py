@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import locale
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app import __version__
 from desk_app.config import load_config
 from desk_app.db import migrate
 from desk_app.domain.enums import Role
-from desk_app.domain.errors import DeskError
-from desk_app.services.admin import users
+from desk_app.domain.errors import DatabaseUnavailable, DeskError, ValidationError
+from desk_app.messages import CHINESE, ENGLISH, render
+from desk_app.services.admin import settings, users
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Database
 
@@ -186,8 +194,6 @@ def _cmd_stock(args: argparse.Namespace) -> int:
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
-    from desk_app.services.admin import settings
-
     db = _open(args)
     logo: str | settings.Logo | None = settings.Logo.KEEP
     if args.no_logo:
@@ -215,6 +221,45 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+# The shop's zone when the database cannot say (the default of the timezone setting).
+FALLBACK_ZONE = ZoneInfo(settings.DEFAULT_TIMEZONE)
+
+
+def cli_language() -> str:
+    """The language of the command's messages: ``DESK_LANGUAGE``, else the locale
+    (any Chinese locale reads Simplified Chinese, everything else English)."""
+    wanted = os.environ.get("DESK_LANGUAGE", "").strip()
+    if not wanted:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            wanted = os.environ.get(name, "").strip()
+            if wanted:
+                break
+    if not wanted:
+        wanted = locale.getlocale()[0] or ""
+    return CHINESE if wanted.lower().startswith("zh") else ENGLISH
+
+
+def _shop_zone(db_url: str | None, error: DeskError) -> ZoneInfo:
+    """The shop's time zone from its settings when the database is reachable; otherwise
+    ``FALLBACK_ZONE``. Never creates a database file just to ask."""
+    if isinstance(error, DatabaseUnavailable):
+        return FALLBACK_ZONE
+    try:
+        url = load_config(db_url).database_url
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and not (
+            parsed.database and Path(parsed.database).exists()
+        ):
+            return FALLBACK_ZONE
+        db = Database(url)
+        try:
+            return db.read(settings.timezone) if db.ping() else FALLBACK_ZONE
+        finally:
+            db.dispose()
+    except (DeskError, SQLAlchemyError, ValueError, KeyError, OSError):
+        return FALLBACK_ZONE  # no settings table yet, a bad zone name, a broken URL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
@@ -236,7 +281,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_print(args, _open(args))
         return handler(args)
     except DeskError as error:
-        print(f"error: {error}", file=sys.stderr)
+        text = render(error, language=cli_language(), tz=_shop_zone(args.db, error))
+        if isinstance(error, ValidationError):
+            text = f"{error.field}: {text}"  # which option was refused
+        print(f"error: {text}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

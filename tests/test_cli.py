@@ -12,8 +12,8 @@ import pytest
 from desk_app.cli import main
 from desk_app.db import migrate
 from desk_app.domain.enums import Role, TicketKind
-from desk_app.services.admin import users
-from desk_app.services.core.database import Database
+from desk_app.services.admin import settings, users
+from desk_app.services.core.database import Actor, Database
 from desk_app.services.tickets.tickets import TicketDraft, open_ticket
 from tests.services import factories
 
@@ -138,3 +138,53 @@ def test_db_check_finds_a_day_counter_behind_its_numbers(
     db.write(lambda s: s.execute(update(NumberSequence).values(last_value=1)))
     assert main(["db", "check", "--db", db.url]) == 1
     assert "1 day(s) with ticket numbers above their counter" in capsys.readouterr().out
+
+
+def test_a_refusal_is_printed_in_the_clerk_language_with_times_in_the_shop_zone(
+    db: Database,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app import cli_print
+    from desk_app.domain.errors import ConflictError
+
+    settings.set_timezone(db, manager, "Asia/Urumqi")  # UTC+6, not the default UTC+8
+    out = ["-o", "x.pdf", "--db", db.url]
+    monkeypatch.setenv("DESK_LANGUAGE", "zh_CN")
+    assert main(["print", "work-order", "S19990101-0001", *out]) == 2
+    assert capsys.readouterr().err.strip() == "error: 未找到：工单 S19990101-0001。"
+    monkeypatch.setenv("DESK_LANGUAGE", "en")
+    assert main(["print", "work-order", "S19990101-0001", *out]) == 2
+    assert capsys.readouterr().err.strip() == "error: Not found: ticket S19990101-0001."
+
+    def saved_meanwhile(*_args: object) -> int:
+        raise ConflictError("ticket", "王芳", datetime(2026, 12, 3, 6, 5, tzinfo=UTC))
+
+    monkeypatch.setattr(cli_print, "run_print", saved_meanwhile)
+    monkeypatch.setenv("DESK_LANGUAGE", "zh_CN")
+    assert main(["print", "work-order", "S19990101-0001", *out]) == 2
+    assert "王芳 于 2026-12-03 12:05 修改了这条记录" in capsys.readouterr().err
+
+
+def test_without_desk_language_the_locale_chooses_and_the_zone_falls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app import cli
+    from desk_app.domain.errors import DatabaseUnavailable, NotFound
+
+    monkeypatch.delenv("DESK_LANGUAGE", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert cli.cli_language() == "zh_CN"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert cli.cli_language() == "en"
+    # No database file: the default zone, and no file is created just to ask.
+    missing = tmp_path / "none.sqlite3"
+    assert cli._shop_zone(f"sqlite:///{missing}", NotFound("ticket", 1)) == cli.FALLBACK_ZONE
+    assert not missing.exists()
+    assert cli._shop_zone(None, DatabaseUnavailable()) == cli.FALLBACK_ZONE
+    assert str(cli.FALLBACK_ZONE) == "Asia/Shanghai"

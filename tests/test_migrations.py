@@ -82,5 +82,9 @@ def test_server_behind_the_schema_is_refused_not_migrated(tmp_path: pytest.TempP
     from desk_app.services.core.bootstrap import open_database
 
     path = tmp_path / "empty.sqlite3"  # type: ignore[operator]
-    with pytest.raises(DatabaseUnavailable, match="desk-app db upgrade"):
+    from desk_app.messages import render
+
+    with pytest.raises(DatabaseUnavailable) as refused:
         open_database(AppConfig(f"sqlite:///{path}", "test"), auto_migrate=False)
+    assert refused.value.code == "database.schema_missing"
+    assert "desk-app db upgrade" in render(refused.value, language="zh_CN")

@@ -108,7 +108,7 @@ class WorkingCalendar:
             makeup = dict(self.makeup_days)
             holidays = frozenset(self.holidays)
         except (TypeError, ValueError, AttributeError) as exc:
-            raise ValidationError("calendar", f"malformed calendar: {exc}") from exc
+            raise ValidationError("calendar", "calendar.malformed") from exc
         object.__setattr__(self, "weekly", MappingProxyType(weekly))
         object.__setattr__(self, "makeup_days", MappingProxyType(makeup))
         object.__setattr__(self, "holidays", holidays)
@@ -132,25 +132,27 @@ class WorkingCalendar:
     def validate(self) -> None:
         """Raise ValidationError("calendar", ...) unless every part is well formed."""
         if not isinstance(self.tz, ZoneInfo) or not self.tz.key:
-            raise ValidationError("calendar", "time zone must be a named IANA zone")
+            raise ValidationError("calendar", "calendar.zone_not_named")
         for wd, periods in self.weekly.items():
             if not _is_weekday(wd):
-                raise ValidationError("calendar", f"weekday must be 0 (Mon) to 6 (Sun): {wd!r}")
+                raise ValidationError("calendar", "calendar.bad_weekday", weekday=wd)
             _validate_periods(wd, periods)
         if not self.weekly:
-            raise ValidationError("calendar", "no working periods in the week")
+            raise ValidationError("calendar", "calendar.no_working_periods")
         for day in self.holidays:
             if not _is_date(day):
-                raise ValidationError("calendar", f"holiday must be a date: {day!r}")
+                raise ValidationError("calendar", "calendar.holiday_not_a_date", day=day)
         for day, wd in self.makeup_days.items():
             if not _is_date(day):
-                raise ValidationError("calendar", f"make-up day must be a date: {day!r}")
+                raise ValidationError("calendar", "calendar.makeup_not_a_date", day=day)
             if not _is_weekday(wd):
-                raise ValidationError("calendar", f"make-up day {day} names no weekday: {wd!r}")
+                raise ValidationError(
+                    "calendar", "calendar.makeup_bad_weekday", day=day, weekday=wd
+                )
             if wd not in self.weekly:
-                raise ValidationError("calendar", f"make-up day {day} follows a day off")
+                raise ValidationError("calendar", "calendar.makeup_on_day_off", day=day)
             if day in self.holidays:
-                raise ValidationError("calendar", f"{day} is both a holiday and a make-up day")
+                raise ValidationError("calendar", "calendar.holiday_and_makeup", day=day)
 
     def periods_on(self, day: date) -> list[tuple[datetime, datetime]]:
         """The day's working periods as aware datetimes in ``tz``.
@@ -194,7 +196,7 @@ class WorkingCalendar:
             holidays = frozenset(date.fromisoformat(d) for d in data.get("holidays", ()))
             makeup = {date.fromisoformat(d): wd for d, wd in data.get("makeup_days", {}).items()}
         except (KeyError, TypeError, ValueError, AttributeError, ZoneInfoNotFoundError) as exc:
-            raise ValidationError("calendar", f"unreadable calendar: {exc!r}") from exc
+            raise ValidationError("calendar", "calendar.unreadable") from exc
         return cls(tz=tz, weekly=weekly, holidays=holidays, makeup_days=makeup)
 
     def _utc_spans(self, day: date) -> tuple[_Span, ...]:
@@ -267,7 +269,7 @@ def deadline(
             return _from_us(a + budget - counted, start.tzinfo)
         counted += b - a
     if stop is None:  # only a wall clock running into year 9999 gets here
-        raise ValidationError("hours", "deadline falls outside the supported dates")
+        raise ValidationError("hours", "clock.deadline_out_of_range")
     return None
 
 
@@ -293,7 +295,9 @@ def clock_state(
     _require_aware(now, "now")
     budget = _budget_us(hours)
     if not (math.isfinite(at_risk_fraction) and 0 <= at_risk_fraction <= 1):
-        raise ValidationError("at_risk_fraction", f"must be between 0 and 1: {at_risk_fraction}")
+        raise ValidationError(
+            "at_risk_fraction", "clock.at_risk_fraction_range", value=at_risk_fraction
+        )
     if done_at is not None:
         _require_aware(done_at, "done_at")
         # Finishing the ticket ends any pause still open.
@@ -372,7 +376,7 @@ def _clock_segments(
     # One day of slack: where clocks fall back across midnight a local date can repeat.
     last_day = limit if stop_us is None else _from_us(stop_us, tz).date() + _ONE_DAY
     if last_day > limit:
-        raise ValidationError("calendar", "time span is longer than 100 years")
+        raise ValidationError("calendar", "calendar.span_too_long")
     while day <= last_day:
         # Periods are ordered across days (local times map to instants monotonically),
         # so the first period starting at or after the stop ends the walk.
@@ -384,7 +388,7 @@ def _clock_segments(
             yield max(s, start_us), e if stop_us is None else min(e, stop_us)
         day += _ONE_DAY
     if stop_us is None:
-        raise ValidationError("hours", "deadline lies more than 100 years ahead")
+        raise ValidationError("hours", "clock.deadline_too_far")
 
 
 def _merge(spans: Iterable[_Span]) -> list[_Span]:
@@ -434,7 +438,7 @@ def _require_aware(value: datetime, name: str) -> None:
 
 def _budget_us(hours: float) -> int:
     if isinstance(hours, bool) or not math.isfinite(hours) or not 0 <= hours <= MAX_HOURS:
-        raise ValidationError("hours", f"must be between 0 and {MAX_HOURS:g}: {hours}")
+        raise ValidationError("hours", "clock.hours_range", limit=int(MAX_HOURS), value=hours)
     return round(hours * _US_PER_HOUR)
 
 
@@ -447,7 +451,7 @@ def _from_us(us: int, tz: tzinfo | None) -> datetime:
     try:
         return (_EPOCH + timedelta(microseconds=us)).astimezone(tz)
     except OverflowError as exc:
-        raise ValidationError("hours", "date falls outside the supported range") from exc
+        raise ValidationError("hours", "clock.date_out_of_range") from exc
 
 
 def _local_to_us(naive: datetime, tz: ZoneInfo) -> int:
@@ -473,17 +477,17 @@ def _validate_periods(wd: int, periods: tuple[tuple[time, time], ...]) -> None:
     previous_end = -1
     for pair in periods:
         if len(pair) != 2 or not all(isinstance(t, time) for t in pair):
-            raise ValidationError("calendar", f"weekday {wd}: a period is two times: {pair!r}")
+            raise ValidationError("calendar", "calendar.period_not_two_times", weekday=wd)
         s, e = pair
         if s.tzinfo is not None or e.tzinfo is not None:
-            raise ValidationError("calendar", f"weekday {wd}: periods are local times")
+            raise ValidationError("calendar", "calendar.period_not_local", weekday=wd)
         start, end = _time_us(s), (_time_us(e) or 24 * _US_PER_HOUR)  # 00:00 end = midnight
         if start >= end:
-            raise ValidationError("calendar", f"weekday {wd}: {s} - {e} does not end after start")
-        if start < previous_end:
             raise ValidationError(
-                "calendar", f"weekday {wd}: periods must be sorted and not overlap"
+                "calendar", "calendar.period_reversed", weekday=wd, start=s, end=e
             )
+        if start < previous_end:
+            raise ValidationError("calendar", "calendar.periods_overlap", weekday=wd)
         previous_end = end
 
 

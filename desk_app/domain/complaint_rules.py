@@ -164,9 +164,9 @@ RATING_FIELDS = ("attitude", "professionalism", "timeliness", "effectiveness", "
 def check_rating(value: object, field: str) -> int:
     """A rating 1..5 (whole number; True/False are not numbers here)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "Choose a rating from 1 to 5.")
+        raise ValidationError(field, "rating.missing")
     if not RATING_MIN <= value <= RATING_MAX:
-        raise ValidationError(field, "A rating is 1 (very dissatisfied) to 5 (very satisfied).")
+        raise ValidationError(field, "rating.out_of_range")
     return value
 
 
@@ -201,7 +201,7 @@ class Ratings:
     def from_mapping(cls, values: Mapping[str, object]) -> Ratings:
         missing = [f for f in RATING_FIELDS if f not in values]
         if missing:
-            raise ValidationError(missing[0], "Choose a rating from 1 to 5.")
+            raise ValidationError(missing[0], "rating.missing")
         return cls(*(check_rating(values[f], f) for f in RATING_FIELDS))
 
     @property
@@ -310,12 +310,12 @@ class RetrySchedule:
 
     def __post_init__(self) -> None:
         if isinstance(self.max_attempts, bool) or not 1 <= self.max_attempts <= 20:
-            raise ValidationError("max_attempts", "Between 1 and 20 attempts.")
+            raise ValidationError("max_attempts", "followup.attempts_range")
         if self.max_attempts > 1 and not self.delays:
-            raise ValidationError("delays", "Give at least one delay between attempts.")
+            raise ValidationError("delays", "followup.delay_missing")
         for d in self.delays:
             if not timedelta(minutes=1) <= d <= timedelta(days=60):
-                raise ValidationError("delays", "Each delay is between 1 minute and 60 days.")
+                raise ValidationError("delays", "followup.delay_range")
 
     def next_attempt_at(self, attempt: int, called_at: datetime) -> datetime | None:
         """When attempt ``attempt + 1`` is due after ``attempt`` did not reach the
@@ -338,13 +338,13 @@ class RetrySchedule:
         hours = data.get("delays_hours")
         attempts = data.get("max_attempts")
         if not isinstance(hours, Sequence) or isinstance(hours, str):
-            raise ValidationError("delays", "Give the delays as a list of hours.")
+            raise ValidationError("delays", "followup.delays_not_a_list")
         if isinstance(attempts, bool) or not isinstance(attempts, int):
-            raise ValidationError("max_attempts", "Give a whole number of attempts.")
+            raise ValidationError("max_attempts", "followup.attempts_not_whole")
         delays: list[timedelta] = []
         for h in hours:
             if isinstance(h, bool) or not isinstance(h, int | float) or not math.isfinite(h):
-                raise ValidationError("delays", "Each delay is a number of hours.")
+                raise ValidationError("delays", "followup.delay_not_a_number")
             delays.append(timedelta(hours=h))
         return cls(tuple(delays), attempts)
 
@@ -365,7 +365,7 @@ def add_months(day: date, months: int) -> date:
 
 def check_interval_months(value: object, category: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
-        raise ValidationError("rules", f"{category}: the interval is 1 to 120 months.")
+        raise ValidationError("rules", "maintenance.interval_range", category=category)
     return value
 
 

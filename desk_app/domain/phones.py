@@ -91,15 +91,12 @@ def normalize_phone(raw: str, *, default_area_code: str | None = None) -> Phone:
     """
     stripped = raw.strip()
     if not stripped:
-        raise ValidationError(_FIELD, "Please enter a phone number.")
+        raise ValidationError(_FIELD, "phone.empty")
     number_text, extension = _split_extension(_to_half_width(stripped))
     if _LIST_SEPARATORS.search(number_text):
         raise _one_at_a_time()
     if not _ALLOWED.fullmatch(number_text):
-        raise ValidationError(
-            _FIELD,
-            "A phone number may only contain digits, spaces and the signs - / . ( ) +.",
-        )
+        raise ValidationError(_FIELD, "phone.bad_characters")
     # "010-62345678-123": a dash group after a complete landline is an extension.
     # Numbers are grouped in fours at the end ("0755-8888-6666", "138-1234-5678"), so
     # a last group of 1-3 digits is taken as an extension first; a longer one only
@@ -118,7 +115,7 @@ def normalize_phone(raw: str, *, default_area_code: str | None = None) -> Phone:
                 raise
             normalized, kind, extension = landline, PhoneKind.LANDLINE, split["extension"]
     if extension is not None and kind is PhoneKind.MOBILE:
-        raise ValidationError(_FIELD, "A mobile number has no extension.")
+        raise ValidationError(_FIELD, "phone.mobile_extension")
     return Phone(raw=stripped, normalized=normalized, extension=extension, kind=kind)
 
 
@@ -132,9 +129,7 @@ def normalize_area_code(text: str) -> str:
     if digits and not digits.startswith("0"):
         digits = "0" + digits
     if not _AREA_CODE.fullmatch(digits):
-        raise ValidationError(
-            "area_code", "An area code is 010, 02X or four digits starting with 0, e.g. 0755."
-        )
+        raise ValidationError("area_code", "phone.bad_area_code")
     return digits
 
 
@@ -201,7 +196,7 @@ def _split_extension(text: str) -> tuple[str, str | None]:
 def _parse(number_text: str, default_area_code: str | None) -> tuple[str, PhoneKind]:
     digits = _digits(number_text)
     if not digits:
-        raise ValidationError(_FIELD, "Please enter a phone number.")
+        raise ValidationError(_FIELD, "phone.empty")
     return _classify(_national_digits(digits, has_plus="+" in number_text), default_area_code)
 
 
@@ -259,59 +254,44 @@ def _classify(digits: str, default_area_code: str | None) -> tuple[str, PhoneKin
         return _landline(digits), PhoneKind.LANDLINE
     if digits.startswith("1"):
         if len(digits) == 11:
-            raise ValidationError(
-                _FIELD, "Mobile numbers start with 13 to 19; please check the first digits."
-            )
-        raise ValidationError(_FIELD, f"A mobile number has 11 digits; this one has {len(digits)}.")
+            raise ValidationError(_FIELD, "phone.mobile_prefix")
+        raise ValidationError(_FIELD, "phone.mobile_length", digits=len(digits))
     if digits.startswith(("400", "800")):
-        raise ValidationError(_FIELD, "400 and 800 numbers have 10 digits.")
+        raise ValidationError(_FIELD, "phone.service_length")
     if len(digits) in (7, 8):
         if default_area_code is None:
-            raise ValidationError(_FIELD, "Please add the area code, for example 010 or 0755.")
+            raise ValidationError(_FIELD, "phone.area_code_missing")
         return _landline(normalize_area_code(default_area_code) + digits), PhoneKind.LANDLINE
     if len(digits) < 7:
-        raise ValidationError(_FIELD, "The phone number is too short.")
-    raise ValidationError(
-        _FIELD,
-        "The phone number is too long. A landline with its area code starts with 0.",
-    )
+        raise ValidationError(_FIELD, "phone.too_short")
+    raise ValidationError(_FIELD, "phone.too_long")
 
 
 def _landline(digits: str) -> str:
     """Check a landline written with its area code; return it unchanged."""
     if digits.startswith("01") and not digits.startswith("010"):
-        raise ValidationError(
-            _FIELD, "That area code does not exist; only Beijing (010) starts with 01."
-        )
+        raise ValidationError(_FIELD, "phone.area_code_unknown")
     area_len = _area_code_length(digits)
     area, local = digits[:area_len], digits[area_len:]
     if not _AREA_CODE.fullmatch(area) or not local:
-        raise ValidationError(_FIELD, "The phone number is too short.")
+        raise ValidationError(_FIELD, "phone.too_short")
     # 010 and 02X cover the biggest cities and always have 8-digit local numbers.
-    allowed = (8,) if area_len == 3 else (7, 8)
-    if len(local) < min(allowed):
-        raise ValidationError(
-            _FIELD,
-            f"The number after area code {area} is too short; it needs {_lengths(allowed)} digits.",
-        )
-    if len(local) > max(allowed):
-        raise ValidationError(
-            _FIELD,
-            f"The number after area code {area} is too long; it needs {_lengths(allowed)} digits.",
-        )
+    if area_len == 3:
+        if len(local) < 8:
+            raise ValidationError(_FIELD, "phone.local_too_short", area=area, digits=8)
+        if len(local) > 8:
+            raise ValidationError(_FIELD, "phone.local_too_long", area=area, digits=8)
+    elif len(local) < 7:
+        raise ValidationError(_FIELD, "phone.local_too_short_7_or_8", area=area)
+    elif len(local) > 8:
+        raise ValidationError(_FIELD, "phone.local_too_long_7_or_8", area=area)
     if local[0] in "01":
-        raise ValidationError(
-            _FIELD, "A landline number cannot start with 0 or 1 after the area code."
-        )
+        raise ValidationError(_FIELD, "phone.local_first_digit")
     return digits
 
 
 def _area_code_length(digits: str) -> int:
     return 3 if digits.startswith(("010", "02")) else 4
-
-
-def _lengths(allowed: tuple[int, ...]) -> str:
-    return " or ".join(str(n) for n in allowed)
 
 
 def _group_local(local: str) -> str:
@@ -323,8 +303,8 @@ def _group_local(local: str) -> str:
 
 
 def _one_at_a_time() -> ValidationError:
-    return ValidationError(_FIELD, "Please enter one phone number at a time.")
+    return ValidationError(_FIELD, "phone.one_at_a_time")
 
 
 def _not_mainland() -> ValidationError:
-    return ValidationError(_FIELD, "Only mainland China numbers (+86) can be saved.")
+    return ValidationError(_FIELD, "phone.not_mainland")

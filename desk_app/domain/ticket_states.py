@@ -54,7 +54,7 @@ def check_transition(
     if current is S.NEW and requested is S.COMPLETED and kind is not TicketKind.CONSULTATION:
         raise IllegalTransition("ticket", current.value, requested.value)
     if requested in _REASON_REQUIRED and not (reason and reason.strip()):
-        raise ValidationError("reason", "Please give a reason.")
+        raise ValidationError("reason", "field.reason_required")
 
 
 def is_open(status: TicketStatus) -> bool:

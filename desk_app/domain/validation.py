@@ -33,12 +33,12 @@ def clean_text(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text:
         if required:
-            raise ValidationError(field, "This field is required.")
+            raise ValidationError(field, "field.required")
         return None
     if _has_control(text, multiline=multiline):
-        raise ValidationError(field, "Contains invisible control characters; please retype it.")
+        raise ValidationError(field, "field.control_characters")
     if len(text) > max_length:
-        raise ValidationError(field, f"Too long: at most {max_length} characters.")
+        raise ValidationError(field, "field.too_long", limit=max_length)
     return text
 
 
@@ -55,25 +55,25 @@ def person_name(value: str | None, field: str = "name", *, max_length: int = 100
     text = required_text(value, field, max_length=max_length)
     text = re.sub(r"\s+", " ", text)
     if not _NAME_RE.match(text):
-        raise ValidationError(field, "A name may contain only letters, digits, spaces and · . ' -")
+        raise ValidationError(field, "field.name_characters")
     return text
 
 
 def quantity(value: int, field: str = "quantity", *, maximum: int = 100_000) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "Enter a whole number.")
+        raise ValidationError(field, "field.whole_number")
     if value <= 0:
-        raise ValidationError(field, "The quantity must be more than zero.")
+        raise ValidationError(field, "field.quantity_positive")
     if value > maximum:
-        raise ValidationError(field, f"The quantity must be at most {maximum}.")
+        raise ValidationError(field, "field.quantity_at_most", limit=maximum)
     return value
 
 
 def money_cents(value: int, field: str, *, maximum: int = 100_000_000) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "Enter an amount.")
+        raise ValidationError(field, "field.amount_required")
     if value < 0:
-        raise ValidationError(field, "An amount cannot be negative.")
+        raise ValidationError(field, "field.amount_negative")
     if value > maximum:
-        raise ValidationError(field, "The amount is too large.")
+        raise ValidationError(field, "field.amount_too_large")
     return value

@@ -81,8 +81,9 @@ def test_connection_lost_mid_write_saves_nothing_and_says_so(pg_url: str) -> Non
             conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
         s.execute(text("SELECT 1"))
 
-    with pytest.raises(DatabaseUnavailable, match="nothing was saved"):
+    with pytest.raises(DatabaseUnavailable) as refused:
         db.write(half_written)
+    assert refused.value.code == "database.unreachable_nothing_saved"
     assert db.read(lambda s: s.scalar(select(func.count(Customer.id)))) == 0
     admin.dispose()
     db.dispose()

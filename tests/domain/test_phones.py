@@ -15,6 +15,7 @@ from desk_app.domain.phones import (
     normalize_phone,
     phone_query_digits,
 )
+from desk_app.messages import has_template, render
 
 MOBILE = PhoneKind.MOBILE
 LANDLINE = PhoneKind.LANDLINE
@@ -169,8 +170,9 @@ def test_dash_extension_is_only_read_after_a_landline() -> None:
 
 
 def test_mobile_with_extension_is_refused() -> None:
-    with pytest.raises(ValidationError, match="no extension"):
+    with pytest.raises(ValidationError) as caught:
         normalize_phone("13812345678转1")
+    assert caught.value.code == "phone.mobile_extension"
 
 
 # --- local numbers and the desk's area code --------------------------------------------
@@ -180,7 +182,7 @@ def test_local_number_without_default_area_code_asks_for_it() -> None:
     with pytest.raises(ValidationError) as caught:
         normalize_phone("6234 5678")
     assert caught.value.field == "phone"
-    assert "area code" in caught.value.message
+    assert caught.value.code == "phone.area_code_missing"
 
 
 @pytest.mark.parametrize(
@@ -206,8 +208,10 @@ def test_default_area_code_does_not_touch_full_numbers() -> None:
 
 
 def test_seven_digit_local_number_is_too_short_for_a_three_digit_area_code() -> None:
-    with pytest.raises(ValidationError, match="010"):
+    with pytest.raises(ValidationError) as caught:
         normalize_phone("6234567", default_area_code="010")
+    assert caught.value.code == "phone.local_too_short"
+    assert caught.value.values == {"area": "010", "digits": 8}
 
 
 def test_invalid_default_area_code_is_reported_on_its_own_field() -> None:
@@ -234,43 +238,53 @@ def test_normalize_area_code_rejects(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "fragment"),
+    ("raw", "code", "values"),
     [
-        ("", "enter a phone number"),
-        ("   ", "enter a phone number"),
-        ("---", "enter a phone number"),
-        ("138abc45678", "only contain digits"),
-        ("tel 13812345678", "only contain digits"),
-        ("手机13812345678", "only contain digits"),
-        ("12812345678", "13 to 19"),
-        ("11012345678", "13 to 19"),
-        ("1381234567", "11 digits"),
-        ("138123456789", "11 digits"),
-        ("12345", "11 digits"),
-        ("1234", "11 digits"),
-        ("62345", "too short"),
-        ("400-800-888", "10 digits"),
-        ("0123456789", "area code"),
-        ("010-6234567", "too short"),
-        ("010-623456789", "too long"),
-        ("0755-888666", "too short"),
-        ("0755-888866661", "too long"),
-        ("0755-0888 6666", "cannot start with 0 or 1"),
-        ("010-12345678", "cannot start with 0 or 1"),
-        ("+852 2345 6789", "mainland"),
-        ("001 212 555 0100", "mainland"),
-        ("138 1234 5678, 139 8765 4321", "one phone number"),
-        ("138 1234 5678 / 139 8765 4321", "one phone number"),
-        ("138 1234 5678、139 8765 4321", "one phone number"),
-        ("7558888666", "too long"),
-        ("138+1234", "only contain digits"),
+        ("", "phone.empty", {}),
+        ("   ", "phone.empty", {}),
+        ("---", "phone.empty", {}),
+        ("138abc45678", "phone.bad_characters", {}),
+        ("tel 13812345678", "phone.bad_characters", {}),
+        ("手机13812345678", "phone.bad_characters", {}),
+        ("12812345678", "phone.mobile_prefix", {}),
+        ("11012345678", "phone.mobile_prefix", {}),
+        ("1381234567", "phone.mobile_length", {"digits": 10}),
+        ("138123456789", "phone.mobile_length", {"digits": 12}),
+        ("12345", "phone.mobile_length", {"digits": 5}),
+        ("1234", "phone.mobile_length", {"digits": 4}),
+        ("62345", "phone.too_short", {}),
+        ("400-800-888", "phone.service_length", {}),
+        ("0123456789", "phone.area_code_unknown", {}),
+        ("010-6234567", "phone.local_too_short", {"area": "010", "digits": 8}),
+        ("010-623456789", "phone.local_too_long", {"area": "010", "digits": 8}),
+        ("0755-888666", "phone.local_too_short_7_or_8", {"area": "0755"}),
+        ("0755-888866661", "phone.local_too_long_7_or_8", {"area": "0755"}),
+        ("0755-0888 6666", "phone.local_first_digit", {}),
+        ("010-12345678", "phone.local_first_digit", {}),
+        ("+852 2345 6789", "phone.not_mainland", {}),
+        ("001 212 555 0100", "phone.not_mainland", {}),
+        ("138 1234 5678, 139 8765 4321", "phone.one_at_a_time", {}),
+        ("138 1234 5678 / 139 8765 4321", "phone.one_at_a_time", {}),
+        ("138 1234 5678、139 8765 4321", "phone.one_at_a_time", {}),
+        ("7558888666", "phone.too_long", {}),
+        ("138+1234", "phone.bad_characters", {}),
     ],
 )
-def test_refusals(raw: str, fragment: str) -> None:
+def test_refusals(raw: str, code: str, values: dict[str, object]) -> None:
     with pytest.raises(ValidationError) as caught:
         normalize_phone(raw)
     assert caught.value.field == "phone"
-    assert fragment in caught.value.message
+    assert (caught.value.code, caught.value.values) == (code, values)
+
+
+def test_refusals_read_in_chinese() -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize_phone("010-6234567")
+    assert render(caught.value, language="zh_CN") == "区号 010 后的号码太短，应为 8 位。"
+    with pytest.raises(ValidationError) as caught:
+        normalize_phone("1381234567")
+    assert render(caught.value, language="zh_CN") == "手机号码应为 11 位，此号码为 10 位。"
+    assert render(caught.value) == "A mobile number has 11 digits; this one has 10."
 
 
 # --- display and last four -------------------------------------------------------------
@@ -506,7 +520,7 @@ def test_arbitrary_text_is_either_a_phone_or_a_validation_error(text: str) -> No
         phone = normalize_phone(text)
     except ValidationError as error:
         assert error.field == "phone"
-        assert error.message
+        assert has_template(error.code)
     else:
         assert phone.normalized.isdigit()
         assert phone.normalized.isascii()

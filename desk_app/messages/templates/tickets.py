@@ -1,3 +1,20 @@
 """Refusal templates of the tickets area: code → (English, 简体中文)."""
 
-TEMPLATES: dict[str, tuple[str, str]] = {}
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "ticket.window_reversed": (
+        "The preferred window ends before it starts.",
+        "期望时间段的结束时间早于开始时间。",
+    ),
+    "ticket.appliance_not_customers": (
+        "This appliance does not belong to the customer.",
+        "该电器不属于此客户。",
+    ),
+    "ticket.not_a_consultation": (
+        "Only a consultation can be answered at the desk.",
+        "只有咨询类工单可以在服务台直接答复。",
+    ),
+    "ticket.free_of_charge": (
+        "This job is free of charge (in warranty).",
+        "此单免费（保修期内）。",
+    ),
+}

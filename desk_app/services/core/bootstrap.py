@@ -20,7 +20,7 @@ def open_database(config: AppConfig, *, auto_migrate: bool | None = None) -> Dat
     db = Database(config.database_url)
     if not db.ping():
         db.dispose()
-        raise DatabaseUnavailable(f"Cannot reach the database ({config.source}).")
+        raise DatabaseUnavailable("database.unreachable_at_start", source=config.source)
     if auto_migrate is None:
         auto_migrate = db.is_embedded
     state = migrate.status(db.engine)
@@ -29,8 +29,9 @@ def open_database(config: AppConfig, *, auto_migrate: bool | None = None) -> Dat
             migrate.upgrade(db.engine)
         else:
             db.dispose()
+            if state.current is None:
+                raise DatabaseUnavailable("database.schema_missing", head=state.head)
             raise DatabaseUnavailable(
-                f"The database schema is at {state.current or 'nothing'}, this program needs "
-                f"{state.head}. An administrator runs: desk-app db upgrade"
+                "database.schema_outdated", current=state.current, head=state.head
             )
     return db

@@ -104,13 +104,8 @@ class Database:
                     continue
                 if error.connection_invalidated or isinstance(error, exc.OperationalError):
                     if committing:
-                        raise DatabaseUnavailable(
-                            "The connection was lost while saving; the change may or may "
-                            "not have been saved. Check before entering it again."
-                        ) from error
-                    raise DatabaseUnavailable(
-                        "The database could not be reached; nothing was saved."
-                    ) from error
+                        raise DatabaseUnavailable("database.lost_while_saving") from error
+                    raise DatabaseUnavailable("database.unreachable_nothing_saved") from error
                 raise
             finally:
                 session.close()
@@ -130,7 +125,7 @@ class Database:
                     time.sleep(0.1 * attempt)
                     continue
                 if isinstance(error, exc.OperationalError) or error.connection_invalidated:
-                    raise DatabaseUnavailable("The database could not be reached.") from error
+                    raise DatabaseUnavailable("database.unreachable") from error
                 raise
             finally:
                 session.close()

@@ -21,12 +21,12 @@ def already_done(session: Session, key: str | None, operation: str) -> int | Non
     if key is None:
         return None
     if not key or len(key) > 64:
-        raise ValidationError("request", "Invalid request key.")
+        raise ValidationError("request", "request.invalid_key")
     row = session.get(IdempotencyKey, key)
     if row is None:
         return None
     if row.operation != operation:
-        raise ValidationError("request", "Request key reused for a different action.")
+        raise ValidationError("request", "request.key_reused")
     return row.result_id
 
 

@@ -123,16 +123,16 @@ def _clean(draft: CustomerDraft, default_area_code: str | None) -> _Clean:
     name = person_name(draft.name, "name")
     raw_phones = [p for p in (draft.phones or []) if p and p.strip()]
     if not raw_phones:
-        raise ValidationError("phones", "Please enter at least one phone number.")
+        raise ValidationError("phones", "phone.at_least_one")
     if len(raw_phones) > MAX_PHONES:
-        raise ValidationError("phones", f"At most {MAX_PHONES} phone numbers.")
+        raise ValidationError("phones", "phone.too_many", limit=MAX_PHONES)
     phones: list[Phone] = []
     for raw in raw_phones:
         if len(raw) > 40:
-            raise ValidationError("phones", "Too long: at most 40 characters.")
+            raise ValidationError("phones", "field.too_long", limit=40)
         phone = normalize_phone(raw, default_area_code=default_area_code)
         if any(p.normalized == phone.normalized for p in phones):
-            raise ValidationError("phones", f"{raw} is entered twice.")
+            raise ValidationError("phones", "phone.entered_twice", phone=raw)
         phones.append(phone)
     addresses = []
     for a in draft.addresses or []:
@@ -141,7 +141,7 @@ def _clean(draft: CustomerDraft, default_area_code: str | None) -> _Clean:
             area = clean_text(a.area, "area", max_length=60)
             addresses.append(AddressInput(text, area))
     if len(addresses) > MAX_ADDRESSES:
-        raise ValidationError("addresses", f"At most {MAX_ADDRESSES} addresses.")
+        raise ValidationError("addresses", "address.too_many", limit=MAX_ADDRESSES)
     return _Clean(
         name,
         phones,
@@ -396,9 +396,9 @@ def add_appliance(
             raise NotFound("customer", customer_id)
         today = _today(s, db)
         if draft.purchase_date and draft.purchase_date > today:
-            raise ValidationError("purchase_date", "The purchase date is in the future.")
+            raise ValidationError("purchase_date", "appliance.purchase_in_future")
         if draft.purchase_date and draft.warranty_end and draft.warranty_end < draft.purchase_date:
-            raise ValidationError("warranty_end", "The warranty ends before the purchase date.")
+            raise ValidationError("warranty_end", "appliance.warranty_before_purchase")
         now = db.now()
         appliance = Appliance(
             customer_id=customer_id,
@@ -468,7 +468,7 @@ def search_customers(
     if not text:
         return []
     if len(text) > 100:
-        raise ValidationError("query", "Too long: at most 100 characters.")
+        raise ValidationError("query", "field.too_long", limit=100)
 
     def q(s: Session) -> list[CustomerRow]:
         ids = matching_customer_ids(s, db.dialect, text, limit=limit, offset=offset)

@@ -263,19 +263,13 @@ def undo_merge(db: Database, actor: Actor, merge_id: int) -> MergeView:
         if merge is None:
             raise NotFound("merge", merge_id)
         if merge.undone_at is not None:
-            raise ValidationError("merge", "This merge was already undone.")
+            raise ValidationError("merge", "merge.already_undone")
         locked = moving.lock_pair(s, (merge.survivor_id, merge.merged_id))
         survivor, duplicate = locked[merge.survivor_id], locked[merge.merged_id]
         if survivor.merged_into_id is not None:
-            raise ValidationError(
-                "merge",
-                "The customer kept in this merge was merged into another customer "
-                "later; undo that merge first.",
-            )
+            raise ValidationError("merge", "merge.survivor_merged_later")
         if duplicate.merged_into_id != survivor.id:
-            raise ValidationError(
-                "merge", "The merged customer was changed since; this merge cannot be undone."
-            )
+            raise ValidationError("merge", "merge.duplicate_changed")
         moved = merge.moved
         ids = {t: [int(i) for i in moved.get(t, [])] for t in _BULK}
         _check_undo(s, survivor.id, ids)
@@ -309,16 +303,14 @@ def undo_merge(db: Database, actor: Actor, merge_id: int) -> MergeView:
 
 def _check_pair(survivor_id: int, duplicate_id: int) -> None:
     if survivor_id == duplicate_id:
-        raise ValidationError("duplicate", "A customer cannot be merged into itself.")
+        raise ValidationError("duplicate", "merge.into_itself")
 
 
 def _check_unmerged(survivor: Customer, duplicate: Customer) -> None:
     if survivor.merged_into_id is not None:
-        raise ValidationError(
-            "survivor", "The customer to keep was itself merged into another customer."
-        )
+        raise ValidationError("survivor", "merge.survivor_already_merged")
     if duplicate.merged_into_id is not None:
-        raise ValidationError("duplicate", "This customer is already merged into another one.")
+        raise ValidationError("duplicate", "merge.duplicate_already_merged")
 
 
 def _check_undo(s: Session, survivor_id: int, ids: dict[str, list[int]]) -> None:
@@ -331,11 +323,7 @@ def _check_undo(s: Session, survivor_id: int, ids: dict[str, list[int]]) -> None
         owners = set(s.scalars(select(model.customer_id).where(model.id.in_(ids[table]))))
         found = s.scalar(select(func.count()).select_from(model).where(model.id.in_(ids[table])))
         if owners - {survivor_id} or found != len(ids[table]):
-            raise ValidationError(
-                "merge",
-                "Some records this merge moved are no longer with the customer kept; "
-                "it cannot be undone.",
-            )
+            raise ValidationError("merge", "merge.records_moved_since")
     going_tickets, going_appliances = set(ids["tickets"]), set(ids["appliances"])
     ticket_links = s.execute(
         select(Ticket.id, Ticket.appliance_id).where(
@@ -352,11 +340,7 @@ def _check_undo(s: Session, survivor_id: int, ids: dict[str, list[int]]) -> None
         (tid in going_tickets) != (aid in going_appliances) for tid, aid in ticket_links
     ) or any((cid in going_complaints) != (tid in going_tickets) for cid, tid in complaint_links)
     if torn:
-        raise ValidationError(
-            "merge",
-            "A ticket or complaint entered after the merge links records of both customers; "
-            "undoing the merge would split them.",
-        )
+        raise ValidationError("merge", "merge.would_split_records")
 
 
 def _touch(customers: tuple[Customer, ...], actor: Actor, now: datetime) -> None:

@@ -87,10 +87,7 @@ def move_phones(
     known = {p.normalized for p in own}
     coming = [p for p in phones(s, duplicate.id) if p.normalized not in known]
     if len(own) + len(coming) > MAX_PHONES:
-        raise ValidationError(
-            "phones",
-            f"Together they would have more than {MAX_PHONES} phone numbers; remove some first.",
-        )
+        raise ValidationError("phones", "merge.too_many_phones", limit=MAX_PHONES)
     position = _next_position(own)
     positions, values = {}, {}
     for offset, p in enumerate(coming):
@@ -116,10 +113,7 @@ def move_addresses(
     known = {address_key(a.text) for a in own}
     coming = [a for a in addresses(s, duplicate.id) if address_key(a.text) not in known]
     if len(own) + len(coming) > MAX_ADDRESSES:
-        raise ValidationError(
-            "addresses",
-            f"Together they would have more than {MAX_ADDRESSES} addresses; remove some first.",
-        )
+        raise ValidationError("addresses", "merge.too_many_addresses", limit=MAX_ADDRESSES)
     position = _next_position(own)
     positions, values = {}, {}
     for offset, a in enumerate(coming):

@@ -40,7 +40,7 @@ def _local(value: datetime | None, tz: ZoneInfo) -> datetime | None:
 
 def _check_language(language: str) -> str:
     if language not in LANGUAGES:
-        raise ValidationError("language", f"Language must be one of {', '.join(LANGUAGES)}.")
+        raise ValidationError("language", "paperwork.unknown_language", languages=list(LANGUAGES))
     return language
 
 

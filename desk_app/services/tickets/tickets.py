@@ -324,7 +324,7 @@ def open_ticket_in(
         and draft.preferred_end
         and draft.preferred_end <= draft.preferred_start
     ):
-        raise ValidationError("preferred_end", "The preferred window ends before it starts.")
+        raise ValidationError("preferred_end", "ticket.window_reversed")
     kind, urgency, channel = TicketKind(draft.kind), Urgency(draft.urgency), Channel(draft.channel)
     # Locked against a concurrent merge; a merged duplicate's ticket goes to the survivor.
     customer = merge.live_customer(s, draft.customer_id)
@@ -336,7 +336,7 @@ def open_ticket_in(
     if draft.appliance_id is not None:
         appliance = s.get(Appliance, draft.appliance_id)
         if appliance is None or appliance.customer_id != customer.id:
-            raise ValidationError("appliance", "This appliance does not belong to the customer.")
+            raise ValidationError("appliance", "ticket.appliance_not_customers")
         warranty = warranty_status(appliance.warranty_end, now.astimezone(tz).date())
     first_address = customer.addresses[0] if customer.addresses else None
     first_phone = customer.phones[0].raw if customer.phones else None
@@ -551,7 +551,7 @@ def cancel(
     db: Database, actor: Actor, ticket_id: int, reason: str, *, expected_version: int | None = None
 ) -> TicketView:
     if not (reason and reason.strip()):
-        raise ValidationError("reason", "Please give a reason.")
+        raise ValidationError("reason", "field.reason_required")
     return change_status(
         db, actor, ticket_id, S.CANCELLED, reason=reason, expected_version=expected_version
     )
@@ -566,7 +566,7 @@ def answer_consultation(db: Database, actor: Actor, ticket_id: int, answer: str)
     def tx(s: Session) -> TicketView:
         t = load(s, ticket_id, lock=True)
         if t.kind is not TicketKind.CONSULTATION:
-            raise ValidationError("kind", "Only a consultation can be answered at the desk.")
+            raise ValidationError("kind", "ticket.not_a_consultation")
         now = db.now()
         t.work_done = text
         t.resolved = True
@@ -600,7 +600,7 @@ def complete(
         t = load(s, ticket_id, lock=True)
         check_version(s, t, expected_version)
         if not t.chargeable and (labour or travel):
-            raise ValidationError("labour", "This job is free of charge (in warranty).")
+            raise ValidationError("labour", "ticket.free_of_charge")
         now = db.now()
         t.fault_cause, t.work_done, t.resolved = cause, work, completion.resolved
         t.labour_cents, t.travel_cents = labour, travel

@@ -8,7 +8,7 @@ only through ``desk.ops`` and tell every screen what changed through
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,40 +36,6 @@ from desk_app.ui.customers.tables import list_table
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
-
-# The merge service's refusals, listed so that lupdate puts them in this area's catalog.
-SERVICE_MESSAGES = (
-    QT_TRANSLATE_NOOP("ServiceMessages", "A customer cannot be merged into itself."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "The customer to keep was itself merged into another customer."
-    ),
-    QT_TRANSLATE_NOOP("ServiceMessages", "This customer is already merged into another one."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages",
-        "Together they would have more than 5 phone numbers; remove some first.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "Together they would have more than 5 addresses; remove some first."
-    ),
-    QT_TRANSLATE_NOOP("ServiceMessages", "This merge was already undone."),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages",
-        "The customer kept in this merge was merged into another customer later; "
-        "undo that merge first.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "The merged customer was changed since; this merge cannot be undone."
-    ),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages",
-        "Some records this merge moved are no longer with the customer kept; it cannot be undone.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages",
-        "A ticket or complaint entered after the merge links records of both customers; "
-        "undoing the merge would split them.",
-    ),
-)
 
 
 def merge_button_text() -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desk_app.db.models import AuditLog, Customer
 from desk_app.db.models.people import CustomerNameKey
 from desk_app.domain.errors import ConflictError, PermissionDenied, ValidationError
+from desk_app.messages import render
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers
 from desk_app.services.customers import search as customer_search
@@ -72,29 +73,48 @@ def test_duplicates_are_found_by_normalised_phone(db: Database, clerk: Actor) ->
 
 
 @pytest.mark.parametrize(
-    ("draft", "field"),
+    ("draft", "field", "code"),
     [
-        (CustomerDraft("", ["13812345678"]), "name"),
-        (CustomerDraft("   ", ["13812345678"]), "name"),
-        (CustomerDraft("张三", []), "phones"),
-        (CustomerDraft("张三", ["12345"]), "phone"),
-        (CustomerDraft("张三", ["abc"]), "phone"),
-        (CustomerDraft("张三\x00", ["13812345678"]), "name"),
-        (CustomerDraft("x" * 101, ["13812345678"]), "name"),
-        (CustomerDraft("Robert'); DROP TABLE customers;--", ["13812345678"]), "name"),
-        (CustomerDraft("张三", ["13812345678"], notes="n" * 5000), "notes"),
-        (CustomerDraft("张三", ["13812345678", "138-1234-5678"]), "phones"),
+        (CustomerDraft("", ["13812345678"]), "name", "field.required"),
+        (CustomerDraft("   ", ["13812345678"]), "name", "field.required"),
+        (CustomerDraft("张三", []), "phones", "phone.at_least_one"),
+        (CustomerDraft("张三", ["12345"]), "phone", "phone.mobile_length"),
+        (CustomerDraft("张三", ["abc"]), "phone", "phone.bad_characters"),
+        (CustomerDraft("张三\x00", ["13812345678"]), "name", "field.control_characters"),
+        (CustomerDraft("x" * 101, ["13812345678"]), "name", "field.too_long"),
+        (
+            CustomerDraft("Robert'); DROP TABLE customers;--", ["13812345678"]),
+            "name",
+            "field.name_characters",
+        ),
+        (CustomerDraft("张三", ["13812345678"], notes="n" * 5000), "notes", "field.too_long"),
+        (CustomerDraft("张三", ["13812345678", "138-1234-5678"]), "phones", "phone.entered_twice"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_written(
-    db: Database, clerk: Actor, draft: CustomerDraft, field: str
+    db: Database, clerk: Actor, draft: CustomerDraft, field: str, code: str
 ) -> None:
     before = _count(db)
     with pytest.raises(ValidationError) as info:
         customers.create_customer(db, clerk, draft)
     assert info.value.field == field
-    assert info.value.message
+    assert info.value.code == code
     assert _count(db) == before
+
+
+def test_customer_refusals_read_in_chinese(db: Database, clerk: Actor) -> None:
+    with pytest.raises(ValidationError) as refused:
+        customers.create_customer(db, clerk, CustomerDraft("张三", []))
+    assert render(refused.value, language="zh_CN") == "请至少填写一个电话号码。"
+    twice = CustomerDraft("张三", ["13812345678", "138-1234-5678"])
+    with pytest.raises(ValidationError) as refused:
+        customers.create_customer(db, clerk, twice)
+    assert refused.value.values == {"phone": "138-1234-5678"}
+    assert render(refused.value, language="zh_CN") == "138-1234-5678 重复录入了。"
+    with pytest.raises(ValidationError) as refused:
+        customers.create_customer(db, clerk, CustomerDraft("x" * 101, ["13812345678"]))
+    assert refused.value.values == {"limit": 100}
+    assert render(refused.value, language="zh_CN") == "太长：最多 100 个字符。"
 
 
 def test_sql_text_in_free_text_is_stored_literally(db: Database, clerk: Actor) -> None:

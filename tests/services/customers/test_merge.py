@@ -250,7 +250,7 @@ def test_undo_restores_exactly_and_a_second_undo_is_refused(
     audits = _count(db, AuditLog)
     with pytest.raises(ValidationError) as refused:
         merge.undo_merge(db, manager, done.id)
-    assert refused.value.field == "merge" and "already undone" in refused.value.message
+    assert refused.value.field == "merge" and refused.value.code == "merge.already_undone"
     assert _state(db) == before and _count(db, AuditLog) == audits
 
     # Undone, the two can be merged again; merged and undone again in the same instant,
@@ -400,7 +400,7 @@ def test_a_survivor_merged_later_must_be_undone_first(
     mid = _state(db)
     with pytest.raises(ValidationError) as refused:
         merge.undo_merge(db, manager, first.id)
-    assert "undo that merge first" in refused.value.message
+    assert refused.value.code == "merge.survivor_merged_later"
     assert _state(db) == mid
 
     merge.undo_merge(db, manager, second.id)
@@ -427,7 +427,7 @@ def test_undo_is_refused_when_a_later_ticket_ties_both_customers(
     before, audits = _state(db), _count(db, AuditLog)
     with pytest.raises(ValidationError) as refused:
         merge.undo_merge(db, manager, done.id)
-    assert "split" in refused.value.message
+    assert refused.value.code == "merge.would_split_records"
     assert _state(db) == before and _count(db, AuditLog) == audits
 
 

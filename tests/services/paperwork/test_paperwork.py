@@ -11,7 +11,8 @@ import pytest
 
 from desk_app.cli import main
 from desk_app.domain.enums import TicketStatus
-from desk_app.domain.errors import NotFound
+from desk_app.domain.errors import NotFound, ValidationError
+from desk_app.messages import render
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.dispatch import dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
@@ -48,6 +49,14 @@ def test_work_order_data_in_shop_time(
         db, clerk, NINE - timedelta(hours=9), NINE + timedelta(hours=15)
     )
     assert [o.ticket_no for o in orders] == [number]
+
+
+def test_an_unknown_paper_language_is_refused_in_the_clerk_language() -> None:
+    with pytest.raises(ValidationError) as refused:
+        paperwork.sample_work_order("fr")
+    assert (refused.value.field, refused.value.code) == ("language", "paperwork.unknown_language")
+    assert render(refused.value) == "Language must be one of zh_CN, en."
+    assert render(refused.value, language="zh_CN") == "语言必须是以下之一：zh_CN、en。"
 
 
 def test_cancelling_a_ticket_releases_its_reserved_parts(

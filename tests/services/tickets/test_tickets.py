@@ -18,6 +18,7 @@ from desk_app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from desk_app.messages import render
 from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.dispatch import dispatch
@@ -82,6 +83,25 @@ def test_bad_intake_is_refused(db: Database, clerk: Actor, fault: str, field: st
         tickets.open_ticket(db, clerk, TicketDraft(c.id, TicketKind.REPAIR, fault))
     assert info.value.field == field
     assert _ticket_count(db) == 0
+
+
+def test_ticket_refusals_read_in_chinese(db: Database, clerk: Actor, dispatcher: Actor) -> None:
+    c = factories.customer(db, clerk)
+    late = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    draft = TicketDraft(c.id, TicketKind.REPAIR, "不制冷", preferred_start=late, preferred_end=late)
+    with pytest.raises(ValidationError) as refused:
+        tickets.open_ticket(db, clerk, draft)
+    assert (refused.value.field, refused.value.code) == ("preferred_end", "ticket.window_reversed")
+    assert render(refused.value, language="zh_CN") == "期望时间段的结束时间早于开始时间。"
+    t = factories.ticket(db, clerk, c.id)
+    with pytest.raises(ValidationError) as refused:
+        tickets.answer_consultation(db, clerk, t.id, "按定时键")
+    assert refused.value.code == "ticket.not_a_consultation"
+    assert render(refused.value, language="zh_CN") == "只有咨询类工单可以在服务台直接答复。"
+    with pytest.raises(ValidationError) as refused:
+        tickets.cancel(db, clerk, t.id, "  ")
+    assert refused.value.code == "field.reason_required"
+    assert render(refused.value, language="zh_CN") == "请填写原因。"
 
 
 def test_unknown_customer_is_refused(db: Database, clerk: Actor) -> None:
@@ -246,8 +266,9 @@ def test_in_warranty_job_cannot_be_charged(db: Database, clerk: Actor, dispatche
     t = factories.ticket(db, clerk, c.id, appliance_id=a.id)
     tickets.change_status(db, dispatcher, t.id, S.DISPATCHED)
     tickets.change_status(db, dispatcher, t.id, S.IN_SERVICE)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         tickets.complete(db, dispatcher, t.id, Completion("x", "y", labour_cents=5000))
+    assert (refused.value.field, refused.value.code) == ("labour", "ticket.free_of_charge")
     assert tickets.get_ticket(db, clerk, t.id).status is S.IN_SERVICE
 
 

@@ -1,6 +1,7 @@
-"""The one error-to-message mapping (``ui.errors``) speaks for every area, stock and printing
-included, in both languages; and what errors, labels, the print preview and the ticket
-window show is found by ``pyside6-lupdate`` and translated."""
+"""The one error-to-message mapping (``ui.errors``, rendering the template table of
+``desk_app.messages``) speaks for every area, stock and printing included, in both
+languages; and what labels, the print preview and the ticket window show is found by
+``pyside6-lupdate`` and translated."""
 
 from __future__ import annotations
 
@@ -9,15 +10,24 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.domain.errors import DuplicateEntry, IllegalTransition, NotFound, ValidationError
+from desk_app.domain.errors import (
+    ConflictError,
+    DatabaseUnavailable,
+    DuplicateEntry,
+    IllegalTransition,
+    NotFound,
+    ValidationError,
+)
 from desk_app.printing.errors import FontNotFound, MissingGlyphs, PrinterNotFound, PrintFailed
 from desk_app.ui.common import i18n, labels
-from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.errors import code_text, message_for
 
 ROOT = Path(__file__).resolve().parents[3]
 UI = ROOT / "desk_app" / "ui"
@@ -33,6 +43,7 @@ SOURCES = [
     )
 ]
 HOUR = 3600
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _lupdate() -> str | None:
@@ -64,7 +75,10 @@ def test_lupdate_finds_every_string_and_the_main_catalog_translates_it(tmp_path:
     # literal translate() calls, not a wrapper lupdate cannot see
     assert ("PrintPreviewDialog", "Work order %1") in found
     assert ("PrintPreviewDialog", "Print") in found
-    assert ("ServiceMessages", "Requisition %1 was already issued by %2 at %3.") in found
+    unexpected = "Something went wrong that the program did not expect. Nothing more was saved."
+    assert ("Errors", unexpected) in found
+    # refusals are codes rendered from desk_app.messages, not sentences for lupdate
+    assert not any(context == "ServiceMessages" for context, _ in found)
     table = i18n.parse_ts(i18n.ts_path(i18n.CHINESE))  # these are main-catalog sources
     missing = sorted(k for k in found if k not in table)  # type: ignore[type-var]
     assert not missing, f"not translated in desk_app_zh_CN.ts: {missing}"
@@ -80,7 +94,7 @@ def test_messages_in_english(qapp: object) -> None:
         == "Already entered: feedback form S20261123-0001."
     )
     assert message_for(NotFound("stock location", 9)) == "Not found: stock location 9."
-    assert message_for(NotFound("barcode", "690X")).startswith("Unknown code 690X")
+    assert message_for(NotFound("barcode", "690X")) == "Not found: barcode 690X."
     assert (
         message_for(PrinterNotFound("HP-LaserJet"))
         == "The printer HP-LaserJet is not installed on this computer."
@@ -101,10 +115,11 @@ def test_stock_and_printing_errors_and_clocks_read_chinese(chinese: None) -> Non
     assert message_for(DuplicateEntry("maintenance ticket", "S20261123-0002")) == (
         "已经录入过：保养工单 S20261123-0002。"
     )
-    issued = ValidationError(
-        "requisition", "Requisition LY20261123-01 was already issued by 钱配件 at 10:30."
+    # a time in a refusal is written in the shop's zone
+    issued = ConflictError("requisition", "钱配件", datetime(2026, 11, 23, 2, 30, tzinfo=UTC))
+    assert message_for(issued, SHANGHAI) == (
+        "在您打开之后，钱配件 于 2026-11-23 10:30 修改了这条记录。"
     )
-    assert message_for(issued) == "领用单 LY20261123-01 已由 钱配件 于 10:30 出库。"
     assert message_for(PrinterNotFound("HP")) == "本机没有安装打印机 HP。"
     assert message_for(MissingGlyphs("😀", "笑脸😀")).startswith("无法打印 😀：")
     assert message_for(FontNotFound("No TrueType font.")).startswith("未找到含中文字符的")
@@ -116,3 +131,25 @@ def test_stock_and_printing_errors_and_clocks_read_chinese(chinese: None) -> Non
     assert labels.remaining_text(35 * HOUR + 33 * 60 + 20) == "1天 11:33"
     assert labels.remaining_text(-(2 * 24 * HOUR + HOUR)) == "-2天 01:00"
     assert labels.remaining_text(-1) == "-00:01"
+
+
+def test_core_customer_and_ticket_refusals_read_chinese(chinese: None) -> None:
+    assert message_for(ValidationError("name", "field.required")) == "此项为必填项。"
+    assert message_for(ValidationError("phones", "phone.at_least_one")) == (
+        "请至少填写一个电话号码。"
+    )
+    assert code_text("ticket.window_reversed") == "期望时间段的结束时间早于开始时间。"
+    assert code_text("field.too_long", limit=40) == "太长：最多 40 个字符。"
+    assert message_for(DatabaseUnavailable("database.unreachable_nothing_saved")) == (
+        "无法连接数据库，未保存任何内容。"
+    )
+
+
+def test_core_customer_and_ticket_refusals_in_english(qapp: object) -> None:
+    assert message_for(ValidationError("phone", "phone.mobile_length", digits=10)) == (
+        "A mobile number has 11 digits; this one has 10."
+    )
+    assert code_text("phone.at_least_one") == "Please enter at least one phone number."
+    assert message_for(DatabaseUnavailable()) == (
+        "The database cannot be reached. Check the network or the server."
+    )

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desk_app.domain.errors import ValidationError
 from desk_app.ui.common import i18n, labels
-from desk_app.ui.common.errors import message_for, service_text
+from desk_app.ui.common.errors import code_text, message_for
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -47,8 +47,8 @@ def test_translator_loads_chinese(qapp: object, tmp_path: Path, compiled: bool) 
     try:
         assert QCoreApplication.translate("MainWindow", "New ticket") == "新建工单"
         assert labels.ticket_kinds()[labels.TicketKind.REPAIR] == "维修"
-        assert service_text("Too long: at most 300 characters.") == "太长：最多 300 个字符。"
-        assert message_for(ValidationError("name", "This field is required.")) == "此项为必填项。"
+        assert code_text("field.too_long", limit=300) == "太长：最多 300 个字符。"
+        assert message_for(ValidationError("name", "field.required")) == "此项为必填项。"
     finally:
         QCoreApplication.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "New ticket") == "New ticket"

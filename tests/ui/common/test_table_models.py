@@ -74,7 +74,7 @@ def test_empty_query_clears_and_failure_is_reported(qtbot: QtBot) -> None:
 
     def fetch(q: str, limit: int, offset: int) -> list[CustomerRow]:
         if q == "down":
-            raise DatabaseUnavailable("The database could not be reached.")
+            raise DatabaseUnavailable("database.unreachable")
         return _rows(q, limit, offset, total=5)
 
     model = CustomerSearchModel(ops, fetch)

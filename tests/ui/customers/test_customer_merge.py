@@ -26,7 +26,7 @@ from desk_app.services.customers import customers, merge
 from desk_app.services.customers.customers import AddressInput, CustomerDraft
 from desk_app.ui.common import i18n
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import service_text
+from desk_app.ui.common.errors import code_text
 from desk_app.ui.customers.detail import CustomerDetail
 from desk_app.ui.customers.merge import MergeDialog
 from tests.services import factories
@@ -290,7 +290,7 @@ def test_the_merge_screens_read_chinese(
     assert dialog.comparison.cell_text(2, 2) == "139 0000 1111\n138 1234 5678 （已有）"
     assert dialog.merge_button.text() == "并入 张三(&M)"
     _shoot(dialog, "merge_dialog_zh.png", tmp_path)
-    assert service_text("This merge was already undone.") == "此合并已被撤销。"
+    assert code_text("merge.already_undone") == "此合并已被撤销。"
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: detail.merge_dialog is None)
     history = detail.merges

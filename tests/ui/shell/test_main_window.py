@@ -228,7 +228,7 @@ def test_lost_connection_shows_in_status_bar(
     qtbot.waitUntil(lambda: "Connected" in window.connection_label.text())
 
     def down(_db: object) -> int:
-        raise DatabaseUnavailable("The database could not be reached.")
+        raise DatabaseUnavailable("database.unreachable")
 
     monkeypatch.setattr(audit, "last_change_id", down)
     qtbot.waitUntil(lambda: "lost" in window.connection_label.text(), timeout=5000)

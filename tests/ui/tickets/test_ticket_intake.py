@@ -114,7 +114,7 @@ def test_failed_save_keeps_everything_and_retry_makes_one_ticket(
 
     def commit_then_drop(*args: object, **kwargs: object) -> object:
         real_open(*args, **kwargs)  # type: ignore[arg-type]
-        raise DatabaseUnavailable("The database could not be reached; nothing was saved.")
+        raise DatabaseUnavailable("database.unreachable_nothing_saved")
 
     monkeypatch.setattr(tickets, "open_ticket", commit_then_drop)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
