@@ -350,7 +350,9 @@ class BoardActions(QObject):
         tech = b.data.technicians.get(tech_id) if isinstance(tech_id, int) else None
         starts = error.current.get("appointment_start")
         when = labels_time(error.when, b)
-        if t is not None and tech_id is not None and tech_id != t.technician_id:
+        # Not compared with the board's own copy: the change feed may have refreshed it
+        # already, and the clerk still needs to hear who was first.
+        if t is not None and tech is not None:
             text = translate(
                 "BoardActions",
                 "%1 assigned %2 first (%3): it is now with %4%5. Your change was not saved.",
