@@ -373,6 +373,7 @@ def open_ticket(
             ticket.id,
             {"number": ticket.number, "kind": kind.value, "customer": customer.id},
             at=now,
+            also=(("customer", customer.id),),
         )
         s.flush()
         s.refresh(ticket)
