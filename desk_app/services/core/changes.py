@@ -20,6 +20,7 @@ the change feed (``feed.FeedReader``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -29,6 +30,8 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import ChangeLog
+
+log = logging.getLogger(__name__)
 
 _SESSION_KEY = "desk_changes"
 
@@ -92,6 +95,9 @@ def publish(session: Session) -> list[Change]:
         while recorder is not None:
             recorder.changes.extend(committed)
             if recorder.on_publish is not None:
-                recorder.on_publish(list(committed))
+                try:
+                    recorder.on_publish(list(committed))
+                except Exception:  # the write did commit: never report it as failed
+                    log.exception("a change listener failed")
             recorder = recorder.parent
     return committed
