@@ -50,6 +50,9 @@ def test_a_change_committed_after_a_higher_id_was_read_arrives_once(pg: Database
     watched: list[Change] = []
     watcher = ChangeWatcher(pg, watched.extend, poll_interval=0.1)
     watcher.start()
+    deadline = time.monotonic() + 5
+    while not watcher.feed.started and time.monotonic() < deadline:
+        time.sleep(0.01)  # the watcher finds where the log stands on its own thread
     other = Database(pg.url)  # another desk, its own connections
     try:
         # Transaction A takes id N and stays open...
