@@ -108,6 +108,7 @@ def _event(
             **(details or {}),
         },
         at=now,
+        also=(("customer", c.customer_id),) if step is ComplaintStep.CREATE else (),
     )
 
 

@@ -184,6 +184,7 @@ def enter_feedback_form(
             fb.id,
             {"ticket": t.id, "number": t.number, "ratings": ratings.as_dict()},
             at=now,
+            also=(("ticket", t.id),),
         )
         return feedback_view(fb, t.number, actor.display_name)
 

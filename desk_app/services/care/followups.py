@@ -375,6 +375,7 @@ def record_call(
                 "next_attempt_at": call.next_attempt_at,
             },
             at=now,
+            also=(("ticket", t.id),),
         )
         s.flush()
         return _call_view(call, t.number, actor.display_name, fb)

@@ -2,13 +2,18 @@
 
 ``record`` is the one call a service makes after changing something: it adds
 the audit row (who, what, when, details) and the change-log row that tells
-every open screen on every PC to refresh. On PostgreSQL it also queues a
-NOTIFY, which the server delivers only if and when the transaction commits.
+every open screen on every PC to refresh (``also`` adds change-log rows for
+other records whose screens show the change, e.g. the customer of a new
+appliance). The rows are noted in the session, so ``Database.write`` hands the
+committed changes back to its caller (see ``changes``). On PostgreSQL it also
+queues a NOTIFY, which the server delivers only if and when the transaction
+commits. Other desks read the change log through ``feed.FeedReader``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from desk_app.db.models import AuditLog, ChangeLog, User
 from desk_app.domain.permissions import Perm, require
+from desk_app.services.core import changes
+from desk_app.services.core.changes import Change
 from desk_app.services.core.database import Actor, Database
 
 NOTIFY_CHANNEL = "desk_changes"
@@ -32,6 +39,7 @@ def record(
     details: dict[str, Any] | None = None,
     *,
     at: datetime,
+    also: Iterable[tuple[str, int]] = (),
 ) -> None:
     user_id = actor.user_id if actor else None
     session.add(
@@ -44,9 +52,10 @@ def record(
             details=_jsonable(details) if details else None,
         )
     )
-    session.add(
-        ChangeLog(at=at, entity=entity, entity_id=entity_id, action=action, user_id=user_id)
-    )
+    for kind, kind_id in ((entity, entity_id), *also):
+        row = ChangeLog(at=at, entity=kind, entity_id=kind_id, action=action, user_id=user_id)
+        session.add(row)
+        changes.note(session, row)
     if session.get_bind().dialect.name == "postgresql":
         payload = json.dumps({"entity": entity, "id": entity_id, "action": action})
         session.execute(text("SELECT pg_notify(:c, :p)"), {"c": NOTIFY_CHANNEL, "p": payload})
@@ -90,19 +99,14 @@ def last_change_id(db: Database) -> int:
     return db.read(lambda s: s.scalar(select(func.coalesce(func.max(ChangeLog.id), 0))) or 0)
 
 
-@dataclass(frozen=True)
-class Change:
-    id: int
-    entity: str
-    entity_id: int
-    action: str
-
-
 def changes_since(db: Database, after_id: int, limit: int = 500) -> list[Change]:
+    """The change-log rows after ``after_id`` visible now, oldest first. On PostgreSQL a
+    row with a smaller id may still become visible later: ``feed.FeedReader`` asks again."""
+
     def q(s: Session) -> list[Change]:
         rows = s.scalars(
             select(ChangeLog).where(ChangeLog.id > after_id).order_by(ChangeLog.id).limit(limit)
         ).all()
-        return [Change(r.id, r.entity, r.entity_id, r.action) for r in rows]
+        return [Change(r.entity, r.entity_id, r.action, r.id) for r in rows]
 
     return db.read(q)

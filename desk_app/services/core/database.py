@@ -5,6 +5,9 @@ none. It returns only after COMMIT returned, and retries the whole function a
 bounded number of times when the database says the transaction lost a race
 (serialization failure, deadlock, lock timeout, SQLite busy). ``fn`` must
 therefore be safe to run again: do no I/O besides the session inside it.
+After the commit it publishes the change-log rows the transaction wrote (what
+kind of record, which ids) to the active ``changes.recording()``;
+``write_with_changes`` hands them back with the result.
 
 Thread safety: a Database may be shared between threads; every call opens its
 own session and connection from the pool.
@@ -26,6 +29,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from desk_app.db.engine import WRITE_OPTION, make_engine
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DatabaseUnavailable
+from desk_app.services.core import changes
+from desk_app.services.core.changes import Change
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +94,7 @@ class Database:
                     result = fn(session)
                     session.flush()
                     committing = True
+                changes.publish(session)
                 return result
             except StaleDataError:
                 # Another desk updated the row between our read and our write. Run
@@ -108,8 +114,15 @@ class Database:
                     raise DatabaseUnavailable("database.unreachable_nothing_saved") from error
                 raise
             finally:
+                changes.discard(session)  # a failed attempt's rows were rolled back
                 session.close()
         raise AssertionError("unreachable")
+
+    def write_with_changes(self, fn: Callable[[Session], T]) -> tuple[T, list[Change]]:
+        """``write``, and the changes it committed (kind of record, id, change-log id)."""
+        with changes.recording() as recorder:
+            result = self.write(fn)
+        return result, recorder.changes
 
     def read(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in a read-only transaction; retried if the connection dropped."""

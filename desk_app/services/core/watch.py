@@ -1,8 +1,11 @@
 """Notice other desks' changes: LISTEN/NOTIFY on PostgreSQL, a cheap poll on SQLite.
 
 Either way the change log is the truth: a wake-up only says "look", and the
-watcher then reads every ``change_log`` row after the last one it delivered, so
-nothing is lost across a dropped connection or a missed notification.
+watcher then reads the feed (``feed.FeedReader``): every ``change_log`` row
+committed since it started, exactly once, also rows that commit after a higher
+id was read, so nothing is lost across a dropped connection, a missed
+notification or transactions committing out of id order. (While it waits
+for such a late row it also reads after every quiet interval, not only on NOTIFY.)
 
 Thread safety: ``on_change`` is called from the watcher's own thread; a Qt
 caller must hop to the GUI thread (a queued signal) before touching widgets.
@@ -18,9 +21,10 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from desk_app.domain.errors import DatabaseUnavailable
-from desk_app.services.core import audit
-from desk_app.services.core.audit import NOTIFY_CHANNEL, Change
+from desk_app.services.core.audit import NOTIFY_CHANNEL
+from desk_app.services.core.changes import Change
 from desk_app.services.core.database import Database
+from desk_app.services.core.feed import FeedReader
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,7 @@ class ChangeWatcher:
         self._interval = poll_interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.last_id = 0
+        self.feed = FeedReader(db)
         self.connected = True
 
     def start(self) -> None:
@@ -52,15 +56,14 @@ class ChangeWatcher:
             self._thread.join(timeout=5)
 
     def _deliver(self) -> None:
-        changes = audit.changes_since(self._db, self.last_id)
+        changes = self.feed.read()
         if changes:
-            self.last_id = changes[-1].id
             self._on_change(changes)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self.last_id = audit.last_change_id(self._db)
+                self.feed.start()
                 break
             except DatabaseUnavailable:
                 self.connected = False
@@ -88,5 +91,5 @@ class ChangeWatcher:
                 woke = False
                 for _ in conn.notifies(timeout=self._interval, stop_after=1):
                     woke = True
-                if woke:
+                if woke or self.feed.gaps:
                     self._deliver()

@@ -421,6 +421,7 @@ def add_appliance(
             appliance.id,
             {"customer": customer_id, "model": model, "serial": serial},
             at=now,
+            also=(("customer", customer_id),),
         )
         return appliance_view(appliance, today)
 

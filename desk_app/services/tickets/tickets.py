@@ -391,6 +391,7 @@ def open_ticket_in(
         ticket.id,
         {"number": ticket.number, "kind": kind.value, "customer": customer.id},
         at=now,
+        also=(("customer", customer.id),),
     )
     s.flush()
     s.refresh(ticket)

@@ -337,7 +337,6 @@ class FeedbackEntry(QWidget):
         if form.dissatisfied:
             text += " " + self.tr("Dissatisfied: this ticket is called back first.")
         self.banner.show_message(text, "warning" if form.dissatisfied else "ok")
-        self.desk.changes.announce("feedback", form.id, related=(("ticket", form.ticket_id),))
         self.form_saved.emit(form)
         self.clear(keep_banner=True)
 

@@ -233,7 +233,6 @@ class MaintenanceScreen(QWidget):
             "ok",
         )
         self.open_opened_button.show()
-        self.desk.changes.announce("ticket", ticket.id, related=(("customer", ticket.customer_id),))
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:

@@ -3,38 +3,44 @@
 Every screen connects to ``ChangeHub.changed`` and decides for itself whether
 a change concerns what it shows (Anki's ``operation_did_execute``). Two feeds:
 
-- local: a screen that saved something calls ``announce(entity, id)`` right
-  after its background write succeeded; the signal fires at once.
-- other desks: every ``interval_ms`` the hub reads ``audit.last_change_id`` off
-  the GUI thread and, when it moved, the new rows of the change log. This works
-  on SQLite and PostgreSQL alike. On PostgreSQL a ``ChangeWatcher`` also
-  LISTENs on ``desk_changes`` and wakes the hub at once when another desk
-  commits, so the timer is only the fallback and the connection check.
+- local: every background job runs inside a change recorder; when one of its
+  writes commits, ``BackgroundOps.committed`` carries the change-log rows it
+  wrote (kind of record, id) and the hub fires at once, before the job's
+  ``on_success`` runs. No screen announces a save by hand.
+- other desks: every ``interval_ms`` the hub reads the change feed
+  (``feed.FeedReader``: every committed row exactly once, also rows that commit
+  after a higher id was read) off the GUI thread. This works on SQLite and
+  PostgreSQL alike. On PostgreSQL a ``ChangeWatcher`` also LISTENs on
+  ``desk_changes`` and wakes the hub at once when another desk commits, so the
+  timer is only the fallback and the connection check.
 
-A change this desk announced shows up again in the change log a moment later;
-the hub recognises it and does not fire twice. The poll also tells whether the
-database answers: ``connection_changed(bool)`` drives the status bar.
+A change this desk made shows up again in the feed a moment later; the hub
+knows its change-log id and does not fire twice (by id, not by time). The poll
+also tells whether the database answers: ``connection_changed(bool)`` drives the
+status bar.
 """
 
 from __future__ import annotations
 
 import logging
-import time
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from desk_app.services.core import audit
+from desk_app.services.core.changes import Change
 from desk_app.services.core.database import Database
+from desk_app.services.core.feed import FeedReader
 from desk_app.services.core.watch import ChangeWatcher
 from desk_app.ui.common.operations import BackgroundOps
 
 log = logging.getLogger(__name__)
 
-# An announced change not seen in the log within this time is forgotten, so a
-# mismatch can never hide another desk's later change for long.
-ECHO_SECONDS = 30.0
 POLL_LIMIT = 2000
+# Change-log ids the feed delivered lately, so a local commit reported after the
+# poll already read it (a narrow race) is not fired a second time.
+RECENT_FEED_IDS = 5000
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,10 @@ class Changes:
 
     items: frozenset[tuple[str, int]]
     local: bool
+
+    @classmethod
+    def of(cls, changes: Iterable[Change], *, local: bool) -> Changes:
+        return cls(frozenset((c.entity, c.entity_id) for c in changes), local)
 
     def touches(self, entity: str, entity_id: int | None = None) -> bool:
         return any(e == entity and (entity_id is None or i == entity_id) for e, i in self.items)
@@ -70,13 +80,15 @@ class ChangeHub(QObject):
         super().__init__(parent)
         self._db = db
         self._ops = ops
-        self._last_id: int | None = None
+        self._feed = FeedReader(db, page=POLL_LIMIT)
         self._polling = False
         self._poll_again = False
         self._watcher: ChangeWatcher | None = None
         self._connected: bool | None = None
-        # Local announcements waiting for their echo from the change log.
-        self._echo: list[tuple[tuple[str, int], float]] = []
+        # Ids of this desk's committed changes, not yet read back from the feed.
+        self._own: set[int] = set()
+        self._from_feed: deque[int] = deque(maxlen=RECENT_FEED_IDS)
+        ops.committed.connect(self._committed)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
@@ -100,58 +112,45 @@ class ChangeHub(QObject):
             self._watcher.stop()
             self._watcher = None
 
-    def announce(
-        self, entity: str, entity_id: int, *, related: tuple[tuple[str, int], ...] = ()
-    ) -> None:
-        """A save on this desk succeeded: tell every screen now.
-
-        ``entity``/``entity_id`` name the record as the change log will (the
-        later echo from the log is then swallowed); ``related`` pairs are for
-        local listeners only, e.g. the customer whose appliance was added.
-        """
-        now = time.monotonic()
-        self._echo = [(pair, t) for pair, t in self._echo if now - t < ECHO_SECONDS]
-        self._echo.append(((entity, entity_id), now))
-        self.changed.emit(Changes(frozenset({(entity, entity_id), *related}), local=True))
+    def _committed(self, changes: list[Change]) -> None:
+        """A write on this desk committed: tell every screen now."""
+        seen = set(self._from_feed)
+        fresh = [c for c in changes if c.id not in seen]
+        self._own.update(c.id for c in fresh)
+        if fresh:
+            self.changed.emit(Changes.of(fresh, local=True))
 
     def poll(self) -> None:
-        """Ask the database for changes since the last poll (skipped if one is running)."""
+        """Ask the feed for changes since the last poll (skipped if one is running)."""
         if self._polling:
             self._poll_again = True  # a wake-up during a poll is never lost
             return
         self._polling = True
-        db, after = self._db, self._last_id
+        feed = self._feed
 
-        def fetch() -> tuple[int, list[audit.Change]]:
-            newest = audit.last_change_id(db)
-            if after is None or newest <= after:
-                return newest, []
-            rows = audit.changes_since(db, after, limit=POLL_LIMIT)
-            # More than a page behind: continue from the last row read, not the newest.
-            return (rows[-1].id if len(rows) == POLL_LIMIT else newest), rows
+        def fetch() -> tuple[list[Change], int]:
+            # The reader is touched by one poll at a time (see _polling), on a worker.
+            return feed.read(), feed.floor
 
         self._ops.run(
             fetch, on_success=self._polled, on_failure=self._poll_failed, owner=self, quiet=True
         )
 
-    def _polled(self, result: tuple[int, list[audit.Change]]) -> None:
+    def _polled(self, result: tuple[list[Change], int]) -> None:
         self._finish_poll()
         self._set_connected(True)
-        newest, rows = result
-        first = self._last_id is None
-        self._last_id = max(newest, self._last_id or 0)
-        if first or not rows:
-            return
-        items: set[tuple[str, int]] = set()
+        rows, floor = result
+        others: list[Change] = []
         for row in rows:
-            pair = (row.entity, row.entity_id)
-            echo = next((e for e in self._echo if e[0] == pair), None)
-            if echo is not None:
-                self._echo.remove(echo)
-                continue
-            items.add(pair)
-        if items:
-            self.changed.emit(Changes(frozenset(items), local=False))
+            self._from_feed.append(row.id)
+            if row.id in self._own:
+                self._own.discard(row.id)
+            else:
+                others.append(row)
+        # Own ids at or below the floor will never be read (committed before the start).
+        self._own = {i for i in self._own if i > floor}
+        if others:
+            self.changed.emit(Changes.of(others, local=False))
 
     def _finish_poll(self) -> None:
         self._polling = False

@@ -21,6 +21,11 @@ Guarantees:
 - ``quiet`` work (the change poll) does not count as "busy" for the status bar.
 - Exceptions from ``fn`` go to ``on_failure``; without one, to ``default_failure``
   (the main window shows it through ``ui.errors``).
+- ``fn`` runs inside ``changes.recording()``: what each of its writes committed
+  is emitted as ``committed(list[Change])`` on the GUI thread, queued right after
+  that write's COMMIT, so always before ``on_success``/``on_failure`` of the job
+  (and even when the answer itself is dropped as stale or its owner is gone).
+  The desk's ``ChangeHub`` listens; screens never announce a save by hand.
 
 Caller duties: ``fn`` must not touch any widget or QObject (it runs on another
 thread); give it plain values. Services are thread-safe (every call opens its
@@ -37,6 +42,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+
+from desk_app.services.core import changes
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +68,26 @@ class _Outcome:
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], Any], done: SignalInstance) -> None:
+    def __init__(
+        self,
+        job_id: int,
+        fn: Callable[[], Any],
+        done: SignalInstance,
+        committed: SignalInstance,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._job_id = job_id
         self._fn = fn
         self._done = done
+        self._committed = committed
 
     def run(self) -> None:
-        try:
-            outcome = _Outcome(ok=True, value=self._fn())
-        except Exception as error:  # every failure is answered on the GUI thread
-            outcome = _Outcome(ok=False, value=error)
+        with changes.recording(on_publish=self._committed.emit):
+            try:
+                outcome = _Outcome(ok=True, value=self._fn())
+            except Exception as error:  # every failure is answered on the GUI thread
+                outcome = _Outcome(ok=False, value=error)
         self._done.emit(self._job_id, outcome)
 
 
@@ -85,6 +100,11 @@ class BackgroundOps(QObject):
     _finished = Signal(int, object)
     #: number of operations in flight changed (the status bar shows a busy hint)
     busy_changed = Signal(int)
+    #: a write of a job committed: list[Change]; emitted on the GUI thread, before the
+    #: job's answer is delivered
+    committed = Signal(object)
+    # the same, emitted from worker threads and delivered queued (in order with _finished)
+    _committed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 3) -> None:
         super().__init__(parent)
@@ -96,6 +116,7 @@ class BackgroundOps(QObject):
         self._closed = False
         self.default_failure: Failure | None = None
         self._finished.connect(self._deliver)
+        self._committed.connect(self._relay_committed)
 
     def run(
         self,
@@ -123,7 +144,7 @@ class BackgroundOps(QObject):
         self._pending[job_id] = _Pending(on_success, on_failure, key, generation, owner, quiet)
         if not quiet:
             self.busy_changed.emit(self.in_flight)
-        self._pool.start(_Job(job_id, fn, self._finished))
+        self._pool.start(_Job(job_id, fn, self._finished, self._committed))
         return job_id
 
     def cancel(self, key: str) -> None:
@@ -145,6 +166,9 @@ class BackgroundOps(QObject):
         self._pool.clear()
         self._pool.waitForDone(msecs)
         self._pending.clear()
+
+    def _relay_committed(self, committed: list[changes.Change]) -> None:
+        self.committed.emit(committed)
 
     def _deliver(self, job_id: int, outcome: _Outcome) -> None:
         ok, payload = outcome.ok, outcome.value

@@ -361,7 +361,6 @@ class CustomerDetail(QWidget):
         self.fields.load(view)
         self.title.setText(view.name)
         self.banner.show_message(self.tr("Saved."), "ok")
-        self.desk.changes.announce("customer", view.id)
         self.saved.emit(view)
 
     def _save_failed(self, error: BaseException) -> None:

@@ -161,7 +161,6 @@ class NewCustomerDialog(QDialog):
 
     def _saved(self, view: CustomerView) -> None:
         self.created = view
-        self.desk.changes.announce("customer", view.id)
         self.customer_ready.emit(view.id)
         self.accept()
 
@@ -265,7 +264,6 @@ class ApplianceDialog(QDialog):
         )
 
     def _saved(self, view: ApplianceView) -> None:
-        self.desk.changes.announce("appliance", view.id, related=(("customer", self.customer_id),))
         self.appliance_added.emit(view)
         self.accept()
 

@@ -84,14 +84,6 @@ def moved_text(view: MergeView) -> str:
     )
 
 
-def announce(desk: Desk, view: MergeView) -> None:
-    """Tell every screen: both customers and the tickets that moved between them."""
-    related = [("customer", view.merged_id)]
-    related += [("ticket", t) for t in view.moved["tickets"]]
-    related += [("complaint", c) for c in view.moved["complaints"]]
-    desk.changes.announce("customer", view.survivor_id, related=tuple(related))
-
-
 # ---------------------------------------------------------------- the dialog
 
 
@@ -266,7 +258,6 @@ class MergeDialog(QDialog):
         )
 
     def _merged(self, view: MergeView) -> None:
-        announce(self.desk, view)
         self.merged.emit(view)
         self.accept()
 

@@ -22,7 +22,7 @@ from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import Banner
-from desk_app.ui.customers.merge import announce, moved_text
+from desk_app.ui.customers.merge import moved_text
 from desk_app.ui.customers.tables import list_table
 
 
@@ -154,7 +154,6 @@ class MergeHistory(QWidget):
         )
 
     def _undone(self, view: MergeView) -> None:
-        announce(self.desk, view)
         self.banner.show_message(
             self.tr("The merge was undone: %1 is a customer of its own again.").replace(
                 "%1", f"{view.merged_name} (#{view.merged_id})"

@@ -4,8 +4,8 @@ Each action asks what the business requires first (over capacity? why does the
 visit move?), then runs the service call in the background with the version
 the dispatcher saw. Outcomes:
 
-- success: the change is announced on the desk's ChangeHub, so this board
-  (and every other screen) reloads the truth;
+- success: the committed change reaches the desk's ChangeHub (BackgroundOps
+  announces it), so this board (and every other screen) reloads the truth;
 - DoubleBooking: the override dialog; with a reason the same call is retried;
 - ConflictError: another dispatcher was first; the banner names them and
   where the ticket is now, and the board reloads;
@@ -322,7 +322,6 @@ class BoardActions(QObject):
     ) -> None:
         def ok(_view: object) -> None:
             self.board.say(done, "ok")
-            self.desk.changes.announce("ticket", ticket_id)
 
         self.desk.ops.run(
             fn, on_success=ok, on_failure=lambda e: self.failed(e, ticket_id, retry), owner=self

@@ -51,11 +51,6 @@ from desk_app.ui.stock.widgets import (
 D = DamagedDisposition
 
 
-def _announce(desk: Desk, view: DamagedView) -> None:
-    related = (("part", view.part_id),) if view.part_id is not None else ()
-    desk.changes.announce("damaged_part", view.id, related=related)
-
-
 class DamagedPanel(QWidget):
     """The returned faulty parts, those awaiting a decision first."""
 
@@ -288,9 +283,6 @@ class RegisterDamagedDialog(StockDialog):
             request_id=key,
         )
 
-    def announce(self, result: DamagedView) -> None:
-        _announce(self.desk, result)
-
 
 class DispositionDialog(StockDialog):
     """Decide, once, what happens to a returned faulty part; it leaves the quarantine."""
@@ -335,6 +327,3 @@ class DispositionDialog(StockDialog):
         return lambda: damaged_parts.set_disposition(
             desk.db, desk.actor, damaged_id, value, notes=notes
         )
-
-    def announce(self, result: DamagedView) -> None:
-        _announce(self.desk, result)

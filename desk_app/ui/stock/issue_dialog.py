@@ -26,14 +26,6 @@ from desk_app.ui.stock.labels import fmt_qty
 from desk_app.ui.stock.widgets import ScanLineEdit, StockDialog
 
 
-def _announce(desk: Desk, view: RequisitionView) -> None:
-    desk.changes.announce(
-        "requisition",
-        view.id,
-        related=(("ticket", view.ticket_id), *(("part", line.part_id) for line in view.lines)),
-    )
-
-
 class IssueDialog(StockDialog):
     """Hand out every reserved unit of an open requisition, recording serials."""
 
@@ -170,9 +162,6 @@ class IssueDialog(StockDialog):
         desk, req_id = self.desk, self.requisition.id
         return lambda: requisitions.issue_requisition(desk.db, desk.actor, req_id, serials)
 
-    def announce(self, result: RequisitionView) -> None:
-        _announce(self.desk, result)
-
 
 class ReturnDialog(StockDialog):
     """Unused parts of an issued line back on the shelf they came from."""
@@ -216,6 +205,3 @@ class ReturnDialog(StockDialog):
         return lambda: requisitions.return_unused(
             desk.db, desk.actor, line_id, qty, reason=reason, request_id=key
         )
-
-    def announce(self, result: RequisitionView) -> None:
-        _announce(self.desk, result)

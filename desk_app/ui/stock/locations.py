@@ -180,6 +180,3 @@ class LocationDialog(StockDialog):
         return lambda: parts.create_location(
             desk.db, desk.actor, code, name, kind, technician_id=tech, request_id=key
         )
-
-    def announce(self, result: LocationView) -> None:
-        self.desk.changes.announce("stock_location", result.id)

@@ -2,7 +2,8 @@
 and the one-reason form (cancel a requisition or a stocktake).
 
 Each saves through ``StockDialog`` (background, keeps the typing on failure, one
-request id per form) and announces the part it moved.
+request id per form); what they moved reaches every screen through the desk's
+ChangeHub.
 """
 
 from __future__ import annotations
@@ -157,9 +158,6 @@ class ReceiptDialog(_PartMovementDialog):
             request_id=key,
         )
 
-    def announce(self, result: MovementView) -> None:
-        self.desk.changes.announce("part", result.part_id)
-
 
 class TransferDialog(_PartMovementDialog):
     """Move free units from one location to another (a technician's van, another store)."""
@@ -204,9 +202,6 @@ class TransferDialog(_PartMovementDialog):
         return lambda: stock.transfer(
             desk.db, desk.actor, part.id, source, target, qty, reason=why, request_id=key
         )
-
-    def announce(self, result: list[MovementView]) -> None:
-        self.desk.changes.announce("part", result[0].part_id)
 
 
 class AdjustmentDialog(_PartMovementDialog):
@@ -281,9 +276,6 @@ class AdjustmentDialog(_PartMovementDialog):
             desk.db, desk.actor, part.id, location_id, delta, reason, request_id=key
         )
 
-    def announce(self, result: MovementView) -> None:
-        self.desk.changes.announce("part", result.part_id)
-
 
 def movement_summary(m: MovementView, desk: Desk) -> str:
     """One line naming a ledger movement: when, what, how many, where, who."""
@@ -331,7 +323,7 @@ class ReasonDialog(StockDialog):
         run = self._run
         return lambda: run(reason)
 
-    def announce(self, result: Any) -> None:
+    def after_save(self, result: Any) -> None:
         if self._on_done is not None:
             self._on_done(result)
 
@@ -346,7 +338,7 @@ def reversal_dialog(desk: Desk, movement: MovementView, parent: QWidget | None) 
             "%1", movement_summary(movement, desk)
         ),
         lambda reason: stock.reverse(db, actor, movement.id, reason),
-        lambda _result: desk.changes.announce("part", movement.part_id),
+        None,
         parent,
         button=_t("&Reverse"),
     )

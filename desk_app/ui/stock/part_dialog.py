@@ -146,8 +146,7 @@ class PartDialog(StockDialog):
             desk.db, desk.actor, part_id, draft, expected_version=version
         )
 
-    def announce(self, result: PartView) -> None:
-        self.desk.changes.announce("part", result.id)
+    def after_save(self, result: PartView) -> None:
         self.part_saved.emit(result)
 
     def failed(self, error: BaseException) -> None:

@@ -342,11 +342,6 @@ class RequisitionDialog(StockDialog):
         """Stay open showing what was reserved; the clerk prints, issues or closes."""
         self.raised_view = result
         self.result_value = result
-        self.desk.changes.announce(
-            "requisition",
-            result.id,
-            related=tuple(("part", line.part_id) for line in result.lines),
-        )
         units = sum(line.quantity for line in result.lines)
         self.banner.show_message(
             self.tr("Requisition %1 raised for %2: %3 unit(s) reserved.")

@@ -290,12 +290,6 @@ class RequisitionsPanel(QWidget):
         if req is None:
             return None
         desk = self.desk
-
-        def announce(view: RequisitionView) -> None:
-            desk.changes.announce(
-                "requisition", view.id, related=tuple(("part", ln.part_id) for ln in view.lines)
-            )
-
         return open_dialog(
             self,
             ReasonDialog(
@@ -303,7 +297,7 @@ class RequisitionsPanel(QWidget):
                 self.tr("Cancel requisition %1").replace("%1", req.number),
                 self.tr("The reserved parts are freed for other tickets."),
                 lambda reason: requisitions.cancel_requisition(desk.db, desk.actor, req.id, reason),
-                announce,
+                None,
                 self,
                 button=self.tr("Cancel &requisition"),
             ),

@@ -285,7 +285,6 @@ class StocktakePanel(QWidget):
         desk = self.desk
 
         def started(view: StocktakeView) -> None:
-            desk.changes.announce("stocktake", view.id)
             self.review.setChecked(False)
             self._show(view)
             self.refresh()
@@ -335,9 +334,6 @@ class StocktakePanel(QWidget):
         self._confirm_buttons(False)
 
         def posted(result: StocktakeView) -> None:
-            desk.changes.announce(
-                "stocktake", result.id, related=tuple(("part", ln.part_id) for ln in result.lines)
-            )
             self._show(result)
             self.banner.show_message(
                 self.tr("Stocktake posted; the shelves and the books agree again."), "ok"
@@ -360,7 +356,6 @@ class StocktakePanel(QWidget):
         desk, stocktake_id = self.desk, view.id
 
         def cancelled(result: StocktakeView) -> None:
-            desk.changes.announce("stocktake", result.id)
             self._show(result)
             self.refresh()
 

@@ -347,12 +347,13 @@ class StockDialog(QDialog):
         """The service call to run (on a worker thread), or None after marking a field."""
         raise NotImplementedError
 
-    def announce(self, result: Any) -> None:
-        """Tell the other screens what changed (subclasses)."""
+    def after_save(self, result: Any) -> None:
+        """What a subclass does with the saved result before the dialog closes (the
+        desk's screens already heard what changed: BackgroundOps announces it)."""
 
     def _saved(self, result: Any) -> None:
         self.result_value = result
-        self.announce(result)
+        self.after_save(result)
         self.accept()
 
     def failed(self, error: BaseException) -> None:

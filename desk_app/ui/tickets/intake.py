@@ -340,11 +340,6 @@ class TicketIntake(QWidget):
         self._set_saving(False)
         self.saved = saved.ticket
         self._dirty = False
-        if saved.new_customer:
-            self.desk.changes.announce("customer", saved.customer_id)
-        self.desk.changes.announce(
-            "ticket", saved.ticket.id, related=(("customer", saved.customer_id),)
-        )
         self.result.show_ticket(saved.ticket)
         self.counter = self.request.counter_notes()
         self.counter_appliance = self.request.selected_appliance()

@@ -308,7 +308,6 @@ class ComplaintIntakeDialog(QDialog):
     def _saved(self, view: ComplaintView) -> None:
         self._saving = False
         self.saved = view
-        self.desk.changes.announce("complaint", view.id, related=(("customer", view.customer_id),))
         self.complaint_saved.emit(view)
         self.accept()
 

@@ -270,7 +270,6 @@ class ComplaintHistory(QWidget):
 
     def _stepped(self, view: ComplaintView) -> None:
         self._show(view)
-        self.desk.changes.announce("complaint", view.id)
         self.changed.emit(view)
 
     def _problem(self, text: str) -> None:

@@ -305,7 +305,6 @@ class CallPanel(QWidget):
         self.complaint_button.setEnabled(True)
         self.result_box.show()
         (self.complaint_button if call.dissatisfied else self.next_button).setFocus()
-        self.desk.changes.announce("followup_call", call.id, related=(("ticket", call.ticket_id),))
         self.recorded.emit(call)
 
     def _failed(self, error: BaseException) -> None:
