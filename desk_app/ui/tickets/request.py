@@ -284,9 +284,7 @@ class RequestForm(QGroupBox):
             ok = False
         start, end = self.window()
         if start and end and end <= start:
-            self.errors.mark(
-                "preferred_end", code_text("ticket.window_reversed")
-            )
+            self.errors.mark("preferred_end", code_text("ticket.window_reversed"))
             ok = False
         return ok
 
