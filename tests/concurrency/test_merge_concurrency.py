@@ -23,40 +23,10 @@ from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers, merge
 from desk_app.services.tickets.tickets import TicketDraft, TicketView, open_ticket
+from tests.concurrency.threads import GateClock, Worker
 from tests.services import factories
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
-
-
-class GateClock:
-    """A clock whose first reading blocks until the test opens the gate: the
-    transaction that reads it is held open, with whatever locks it took so far."""
-
-    def __init__(self) -> None:
-        self.reached = threading.Event()
-        self.opened = threading.Event()
-        self._armed = True
-
-    def __call__(self) -> datetime:
-        if self._armed:
-            self._armed = False
-            self.reached.set()
-            assert self.opened.wait(30), "the test never opened the gate"
-        return NOW
-
-
-class Worker(threading.Thread):
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__(daemon=True)
-        self._work = work
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self._work()
-        except BaseException as error:
-            self.error = error
 
 
 def _after(barrier: threading.Barrier, work: Callable[[], Any]) -> Callable[[], Any]:

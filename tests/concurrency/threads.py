@@ -1,0 +1,42 @@
+"""Tools the concurrency tests share: a clock that holds a transaction open at a gate,
+and a thread that keeps what its work returned or raised."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+class GateClock:
+    """A clock whose first reading blocks until the test opens the gate: the
+    transaction that reads it is held open, with whatever locks it took so far."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.opened = threading.Event()
+        self._armed = True
+
+    def __call__(self) -> datetime:
+        if self._armed:
+            self._armed = False
+            self.reached.set()
+            assert self.opened.wait(30), "the test never opened the gate"
+        return NOW
+
+
+class Worker(threading.Thread):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__(daemon=True)
+        self._work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._work()
+        except BaseException as error:
+            self.error = error
