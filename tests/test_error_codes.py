@@ -172,3 +172,13 @@ def test_a_time_spec_writes_only_the_clock_time_in_the_shop_zone() -> None:
     error = DoubleBooking("孙师傅", "S1", starts, starts.replace(hour=23, minute=59))
     text = render(error, tz=ZoneInfo("Asia/Shanghai"))
     assert "2026-12-04 07:30" in text and "to 07:59." in text
+
+
+def test_money_is_written_as_yuan_in_both_languages() -> None:
+    from desk_app.domain.validation import money_cents
+
+    with pytest.raises(ValidationError) as caught:
+        money_cents(100_000_001, "unit_cost")
+    assert caught.value.values == {"limit_cents": 100_000_000}
+    assert render(caught.value) == "The amount is too large: at most ¥1,000,000.00."
+    assert render(caught.value, language="zh_CN") == "金额太大：最多 ¥1,000,000.00。"

@@ -75,5 +75,5 @@ def money_cents(value: int, field: str, *, maximum: int = 100_000_000) -> int:
     if value < 0:
         raise ValidationError(field, "field.amount_negative")
     if value > maximum:
-        raise ValidationError(field, "field.amount_too_large")
+        raise ValidationError(field, "field.amount_too_large", limit_cents=maximum)
     return value

@@ -69,7 +69,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "field.quantity_at_most": ("The quantity must be at most {limit}.", "数量最多为 {limit}。"),
     "field.amount_required": ("Enter an amount.", "请输入金额。"),
     "field.amount_negative": ("An amount cannot be negative.", "金额不能为负数。"),
-    "field.amount_too_large": ("The amount is too large.", "金额太大。"),
+    "field.amount_too_large": (
+        "The amount is too large: at most {limit_cents}.",
+        "金额太大：最多 {limit_cents}。",
+    ),
     # ------------------------------------------------------------ working calendar
     "calendar.malformed": ("The working calendar is malformed.", "工作日历格式有误。"),
     "calendar.unreadable": (
