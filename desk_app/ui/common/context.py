@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 
 from desk_app.domain.permissions import Perm, has
 from desk_app.services.core.database import Actor, Database
+from desk_app.ui.common import errors
 from desk_app.ui.common.changes import ChangeHub
 from desk_app.ui.common.operations import BackgroundOps
 
@@ -33,6 +34,9 @@ class Desk:
     settings: QSettings
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     print_direct: Callable[..., int] | None = None
+
+    def __post_init__(self) -> None:
+        errors.use_shop_zone(self.tz)
 
     def now(self) -> datetime:
         return self.db.now()

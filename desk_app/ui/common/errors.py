@@ -22,6 +22,16 @@ from desk_app.messages import ENGLISH, LANGUAGES, render
 log = logging.getLogger(__name__)
 
 
+_shop_zone: ZoneInfo | None = None
+
+
+def use_shop_zone(tz: ZoneInfo) -> None:
+    """Times in refusals shown without an explicit zone are written in ``tz`` (the desk
+    sets it when it opens: the shop's zone, never the PC's)."""
+    global _shop_zone
+    _shop_zone = tz
+
+
 def current_language() -> str:
     """The language the installed translators speak (the main catalog maps the marker
     ``en`` of the context ``Language`` to its own language code)."""
@@ -31,17 +41,17 @@ def current_language() -> str:
 
 def code_text(code: str, /, tz: ZoneInfo | None = None, **values: object) -> str:
     """The sentence for a bare refusal code (a form's own check) in the clerk's language."""
-    return render(code, values, language=current_language(), tz=tz)
+    return render(code, values, language=current_language(), tz=tz or _shop_zone)
 
 
 def conflict_text(error: ConflictError, tz: ZoneInfo | None = None) -> str:
-    return render(error, language=current_language(), tz=tz)
+    return render(error, language=current_language(), tz=tz or _shop_zone)
 
 
 def message_for(error: BaseException, tz: ZoneInfo | None = None) -> str:
     """One translated sentence (or two) for any error a service call can raise."""
     if isinstance(error, DeskError):
-        return render(error, language=current_language(), tz=tz)
+        return render(error, language=current_language(), tz=tz or _shop_zone)
     log.error("unexpected error", exc_info=error)
     return QCoreApplication.translate(
         "Errors", "Something went wrong that the program did not expect. Nothing more was saved."

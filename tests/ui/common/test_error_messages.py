@@ -153,3 +153,25 @@ def test_core_customer_and_ticket_refusals_in_english(qapp: object) -> None:
     assert message_for(DatabaseUnavailable()) == (
         "The database cannot be reached. Check the network or the server."
     )
+
+
+def test_a_refusal_shown_without_a_zone_uses_the_desks_shop_zone(
+    qapp: object, db: object, clerk: object, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from desk_app.domain.errors import ConflictError
+    from desk_app.ui.common import errors
+    from tests.ui.conftest import close_desk, make_desk
+
+    desk = make_desk(db, clerk, tmp_path / "d.ini")  # type: ignore[arg-type]
+    try:
+        error = ConflictError("ticket", "王芳", datetime(2026, 12, 3, 6, 5, tzinfo=UTC))
+        desk.tz = ZoneInfo("America/New_York")
+        errors.use_shop_zone(desk.tz)
+        assert "2026-12-03 01:05" in message_for(error)
+        type(desk)(desk.db, desk.actor, desk.ops, desk.changes, desk.settings)  # a Shanghai desk
+        assert "2026-12-03 14:05" in message_for(error)
+    finally:
+        close_desk(desk)
