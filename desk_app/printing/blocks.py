@@ -65,10 +65,12 @@ class Styles:
         """A paragraph holding the caption ``key``."""
         return self.p(self.t(key), style or self.label)
 
-    def one(self, value: str, style: ParagraphStyle | None = None) -> OneLine:
+    def one(
+        self, value: str, style: ParagraphStyle | None = None, min_ratio: float | None = None
+    ) -> OneLine:
         """``value`` kept on one line (a date, serial, part code, blanks to fill): set a
         little smaller where the cell is narrow, wrapped only when even that cannot fit."""
-        return OneLine(self.fonts, value, style or self.cell)
+        return OneLine(self.fonts, value, style or self.cell, min_ratio or ONE_LINE_MIN)
 
 
 @functools.lru_cache(maxsize=16)
@@ -174,6 +176,7 @@ class OneLine(Flowable):
 # ---------------------------------------------------------------- table helpers
 
 GRID = 0.5
+CELL_PADDING = 3.0  # points left and right of a cell's text
 _MIN_ROW_PART = 26.0  # points: below this a tall row moves whole rather than split
 
 
@@ -252,8 +255,8 @@ def table(
                 ("FONTNAME", (0, 0), (-1, -1), s.fonts.regular),
                 ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), padding),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
                 *commands,
