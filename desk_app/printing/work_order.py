@@ -115,22 +115,34 @@ def render_work_orders(
     if not orders:
         raise ValueError("no work orders to print")
     fonts = load_fonts(font_path)
-    forms = [_form_page(o) for o in orders]
-    compact = paper.startswith("A5")
+    forms = [form_page(o) for o in orders]
     doc = FormDocument(
         out,
         header,
         forms,
         paper=paper,
         fonts=fonts,
-        margin=(7 if compact else 10) * mm,
-        compact=compact,
+        margin=page_margin(paper),
+        compact=paper.startswith("A5"),
     )
-    layout = A5_LAYOUT if compact else A4_LAYOUT
-    doc.build_forms([_story(o, fonts, doc.body_width, layout) for o in orders])
+    doc.build_forms(stories(orders, fonts, doc.body_width, paper))
 
 
-def _form_page(o: WorkOrderData) -> FormPage:
+def page_margin(paper: str) -> float:
+    """The margin of work-order pages on ``paper`` (narrower on A5)."""
+    return (7 if paper.startswith("A5") else 10) * mm
+
+
+def stories(
+    orders: Sequence[WorkOrderData], fonts: PrintFonts, width: float, paper: str
+) -> list[list[Flowable]]:
+    """The flowables of each work order, for a FormDocument (also the technician's day)."""
+    layout = A5_LAYOUT if paper.startswith("A5") else A4_LAYOUT
+    return [_story(o, fonts, width, layout) for o in orders]
+
+
+def form_page(o: WorkOrderData) -> FormPage:
+    """The letterhead of a work order: its title, ticket number, barcode and QR code."""
     check_language(o.language)
     check_barcode_value(o.ticket_no)
     return FormPage("wo_title", "ticket_no", o.ticket_no, o.language, barcode=True, qr=True)
