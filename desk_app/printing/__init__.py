@@ -26,6 +26,9 @@ from desk_app.printing.data import (
     RequisitionLine,
     ReturnedPartLine,
     ReturnedPartSlipData,
+    RouteSheetData,
+    RouteStop,
+    TechnicianDayData,
     WorkOrderData,
 )
 from desk_app.printing.document import PAPER_SIZES
@@ -34,6 +37,7 @@ from desk_app.printing.feedback import render_feedback_form, render_feedback_for
 from desk_app.printing.fonts import load_fonts
 from desk_app.printing.formatting import money
 from desk_app.printing.parts import render_requisition, render_returned_part_slip
+from desk_app.printing.route_sheet import render_route_sheet, render_technician_day
 from desk_app.printing.work_order import render_work_order, render_work_orders
 
 # Document kinds (the keys of the "print straight to this printer" settings) with
@@ -56,7 +60,12 @@ _RENDERERS: dict[type[Any], Callable[..., None]] = {
     CountSheetData: render_count_sheet,
     CheckInReceiptData: render_check_in_receipt,
     ApplianceTagData: render_appliance_tag,
+    RouteSheetData: render_route_sheet,
+    TechnicianDayData: render_technician_day,
 }
+
+# Printed with the work orders (their printer and paper): a technician's day.
+_WITH_WORK_ORDERS = (RouteSheetData, TechnicianDayData)
 
 _BATCH_RENDERERS: dict[type[Any], Callable[..., None]] = {
     WorkOrderData: render_work_orders,
@@ -66,6 +75,8 @@ _BATCH_RENDERERS: dict[type[Any], Callable[..., None]] = {
 
 def document_kind(data: object) -> str:
     """The DOCUMENT_KINDS key of a data object (e.g. "work_order")."""
+    if isinstance(data, _WITH_WORK_ORDERS):
+        return "work_order"
     for kind, (cls, _paper) in DOCUMENT_KINDS.items():
         if isinstance(data, cls):
             return kind
@@ -116,6 +127,9 @@ __all__ = [
     "RequisitionLine",
     "ReturnedPartLine",
     "ReturnedPartSlipData",
+    "RouteSheetData",
+    "RouteStop",
+    "TechnicianDayData",
     "WorkOrderData",
     "document_kind",
     "load_fonts",
@@ -128,6 +142,8 @@ __all__ = [
     "render_pdf",
     "render_requisition",
     "render_returned_part_slip",
+    "render_route_sheet",
+    "render_technician_day",
     "render_work_order",
     "render_work_orders",
 ]

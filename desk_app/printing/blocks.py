@@ -12,6 +12,7 @@ from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph_module
 
@@ -64,6 +65,13 @@ class Styles:
         """A paragraph holding the caption ``key``."""
         return self.p(self.t(key), style or self.label)
 
+    def one(
+        self, value: str, style: ParagraphStyle | None = None, min_ratio: float | None = None
+    ) -> OneLine:
+        """``value`` kept on one line (a date, serial, part code, blanks to fill): set a
+        little smaller where the cell is narrow, wrapped only when even that cannot fit."""
+        return OneLine(self.fonts, value, style or self.cell, min_ratio or ONE_LINE_MIN)
+
 
 @functools.lru_cache(maxsize=16)
 def _styles(fonts: PrintFonts, language: str, scale: float) -> Styles:
@@ -102,9 +110,73 @@ def styles_for(fonts: PrintFonts, language: str, scale: float = 1.0) -> Styles:
     return _styles(fonts, language, scale)
 
 
+# ---------------------------------------------------------------- one-line text
+
+ONE_LINE_MIN = 0.72  # OneLine shrinks text to no less than this share of its size
+
+
+class OneLine(Flowable):
+    """Text that must not break (a date, a serial, a part code, ``__时__分`` blanks).
+
+    Drawn on one line at the style's size when it fits, else at a smaller size down
+    to ``min_ratio`` of it; only text too long even for that wraps (as a Paragraph,
+    so nothing is ever clipped). Fallback fonts work as in any paragraph.
+    """
+
+    def __init__(
+        self, fonts: PrintFonts, value: str, style: ParagraphStyle, min_ratio: float = ONE_LINE_MIN
+    ) -> None:
+        super().__init__()
+        self._fonts = fonts
+        self._value = value
+        self._style = style
+        self._min_ratio = min_ratio
+        self._para: Paragraph | None = None
+        self._fit_width = -1.0
+
+    def _natural_width(self) -> float:
+        plain = " ".join(self._value.split())
+        return float(stringWidth(plain, self._style.fontName, self._style.fontSize))
+
+    def _paragraph(self, avail_width: float) -> Paragraph:
+        if self._para is not None and self._fit_width == avail_width:
+            return self._para
+        base = self._style
+        natural = self._natural_width()
+        room = avail_width - 0.5  # reportlab measures a hair wider than stringWidth
+        style = base
+        if "\n" not in self._value:
+            size = base.fontSize if natural <= room else base.fontSize * room / natural
+            if size >= base.fontSize * self._min_ratio:
+                style = ParagraphStyle(
+                    f"{base.name}_one",
+                    parent=base,
+                    fontSize=size,
+                    leading=base.leading,  # rows keep their height
+                    wordWrap=None,
+                    splitLongWords=0,
+                )
+        self._para = Paragraph(self._fonts.markup(self._value), style)
+        self._fit_width = avail_width
+        return self._para
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        w, h = self._paragraph(availWidth).wrap(availWidth, availHeight)
+        self.width, self.height = w, h
+        return w, h
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return list(self._paragraph(availWidth).split(availWidth, availHeight))
+
+    def draw(self) -> None:
+        assert self._para is not None
+        self._para.drawOn(self.canv, 0, 0)
+
+
 # ---------------------------------------------------------------- table helpers
 
 GRID = 0.5
+CELL_PADDING = 3.0  # points left and right of a cell's text
 _MIN_ROW_PART = 26.0  # points: below this a tall row moves whole rather than split
 
 
@@ -149,8 +221,15 @@ def table(
     repeat_rows: int = 0,
     row_heights: Sequence[float | None] | None = None,
     min_row_heights: Sequence[float] | None = None,
+    padding: float = 2.5,
+    side_caption: bool = False,
 ) -> Table:
-    """A gridded table that may split between and inside rows across pages."""
+    """A gridded table that may split between and inside rows across pages.
+
+    ``padding`` is the space above and below the text of a cell (less on A5). With
+    ``side_caption`` the first column is one shaded caption beside all the rows (its
+    text in the first row, no lines across it), so the caption takes no row of its own.
+    """
     t = _FlowTable(
         [list(r) for r in rows],
         colWidths=list(widths),
@@ -160,18 +239,26 @@ def table(
         splitInRow=1,
         hAlign="LEFT",
     )
+    lines: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), GRID, RULE)]
+    if side_caption:
+        lines = [
+            ("BOX", (0, 0), (-1, -1), GRID, RULE),
+            ("INNERGRID", (1, 0), (-1, -1), GRID, RULE),
+            ("LINEBEFORE", (1, 0), (1, -1), GRID, RULE),
+            ("BACKGROUND", (0, 0), (0, -1), SHADE),
+        ]
     t.setStyle(
         TableStyle(
             [
-                ("GRID", (0, 0), (-1, -1), GRID, RULE),
+                *lines,
                 # plain-string cells, even empty ones, must not pull in Helvetica
                 ("FONTNAME", (0, 0), (-1, -1), s.fonts.regular),
                 ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
                 *commands,
             ]
         )
@@ -188,6 +275,7 @@ def info_grid(
     width: float,
     label_width: float,
     pairs_per_row: int = 3,
+    padding: float = 2.5,
 ) -> Table:
     """Label/value cells, ``pairs_per_row`` pairs a row, with section rows between.
 
@@ -218,10 +306,10 @@ def info_grid(
             if end_col > col + 1:
                 cmds.append(("SPAN", (col + 1, r), (end_col, r)))
         data.append(cells)
-    return table(s, data, [label_width, value_w] * pairs_per_row, cmds)
+    return table(s, data, [label_width, value_w] * pairs_per_row, cmds, padding=padding)
 
 
-def section_bar(s: Styles, key: str, width: float) -> Table:
+def section_bar(s: Styles, key: str, width: float, padding: float = 2.5) -> Table:
     """A shaded bar naming the section that follows."""
     caption = s.fonts.markup(s.t(key))
     return table(
@@ -229,10 +317,13 @@ def section_bar(s: Styles, key: str, width: float) -> Table:
         [[Paragraph(caption, s.section)]],
         [width],
         [("BACKGROUND", (0, 0), (-1, -1), SHADE_DARK)],
+        padding=padding,
     )
 
 
-def text_box(s: Styles, key: str, value: str, width: float, min_height: float = 0) -> Table:
+def text_box(
+    s: Styles, key: str, value: str, width: float, min_height: float = 0, padding: float = 2.5
+) -> Table:
     """A captioned box of free text; long text flows to the next page under its caption."""
     return table(
         s,
@@ -241,6 +332,7 @@ def text_box(s: Styles, key: str, value: str, width: float, min_height: float = 
         [("BACKGROUND", (0, 0), (0, 0), SHADE)],
         repeat_rows=1,
         min_row_heights=[0, min_height] if min_height else None,
+        padding=padding,
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desk_app.printing.barcodes import check_barcode_value
-from desk_app.printing.blocks import SHADE, Styles, info_grid, styles_for, table
+from desk_app.printing.blocks import CELL_PADDING, SHADE, Styles, info_grid, styles_for, table
 from desk_app.printing.data import CompanyHeader, CountSheetData
 from desk_app.printing.document import FormDocument, FormPage, Output
 from desk_app.printing.fonts import load_fonts
@@ -17,6 +18,7 @@ from desk_app.printing.labels import check_language
 
 DEFAULT_PAPER = "A4"
 ROW_HEIGHT = 7 * mm  # room to write a counted quantity by hand
+CODE_MIN = 0.6  # a 40-character code is set this much smaller rather than broken
 
 
 def render_count_sheet(
@@ -44,6 +46,13 @@ def render_count_sheet(
     doc.build_forms([_story(data, s, doc.body_width)])
 
 
+def _fit_width(s: Styles, values: list[str], least: float, most: float) -> float:
+    """A column just wide enough for the widest of ``values`` on one line, in [least, most]
+    (beyond ``most`` the text is set smaller; see ``Styles.one``)."""
+    widest = max((stringWidth(v, s.cell.fontName, s.cell.fontSize) for v in values), default=0)
+    return min(most, max(least, widest + 2 * CELL_PADDING + 1))
+
+
 def _story(d: CountSheetData, s: Styles, width: float) -> list[Flowable]:
     label_w = (17 if s.language == "zh_CN" else 20) * mm
     mode = s.t("cs_blind") if d.blind else s.t("cs_open")
@@ -58,11 +67,15 @@ def _story(d: CountSheetData, s: Styles, width: float) -> list[Flowable]:
         pairs_per_row=2,
     )
     show_book = not d.blind
+    # bins and part codes are read off the shelf letter by letter: their columns are
+    # as wide as the longest one (within reason) and a code never breaks mid-code
+    bin_w = _fit_width(s, [line.bin for line in d.lines], 17 * mm, 26 * mm)
+    code_w = _fit_width(s, [line.part_code for line in d.lines], 19 * mm, 54 * mm)
     # (caption key, width; 0 = share what is left)
     columns: list[tuple[str, float]] = [
         ("seq", 8 * mm),
-        ("cs_bin", 17 * mm),
-        ("part_code", 19 * mm),
+        ("cs_bin", bin_w),
+        ("part_code", code_w),
         ("part_name", 0.0),
         ("part_spec", 0.0),
         ("unit", 9 * mm),
@@ -83,8 +96,8 @@ def _story(d: CountSheetData, s: Styles, width: float) -> list[Flowable]:
     for i, line in enumerate(d.lines, start=1):
         row: list[Any] = [
             Paragraph(str(i), s.cell_center),
-            s.p(line.bin),
-            s.p(line.part_code),
+            s.one(line.bin),
+            s.one(line.part_code, min_ratio=CODE_MIN),
             s.p(line.name),
             s.p(line.spec),
             s.p(line.unit, s.cell_center),

@@ -221,3 +221,46 @@ class ApplianceTagData:
     received_at: datetime | None = None
     received_by: str = ""
     language: str = "zh_CN"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RouteStop:
+    """One visit of a technician's day, as the route sheet lists it."""
+
+    ticket_no: str
+    kind: str
+    urgency: str = "normal"
+    status: str = "appointed"
+    start: datetime | None = None
+    end: datetime | None = None
+    customer_name: str = ""
+    phones: tuple[str, ...] = ()
+    address: str = ""
+    area: str = ""
+    product: str = ""  # brand, type and model in one line
+    fault_description: str = ""
+    parts: tuple[LikelyPart, ...] = ()  # to take along (reserved or issued for the ticket)
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RouteSheetData:
+    """A technician's day in visiting order (路线单): what to take and where to go.
+
+    ``left_out`` counts the completed visits of the day not listed (printed as a note).
+    """
+
+    technician: str
+    day: date
+    technician_phone: str = ""
+    stops: tuple[RouteStop, ...] = ()
+    left_out: int = 0
+    language: str = "zh_CN"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TechnicianDayData:
+    """What a technician's day prints as one PDF: the route sheet, then the work orders."""
+
+    route: RouteSheetData
+    work_orders: tuple[WorkOrderData, ...] = ()

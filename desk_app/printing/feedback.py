@@ -96,16 +96,23 @@ def _story(f: FeedbackFormData, s: Styles, width: float, compact: bool) -> list[
     grid = info_grid(s, rows, width, label_w, pairs_per_row=pairs)
     row_h = (7 if compact else 10) * mm
     gap = Spacer(1, (2 if compact else 4) * mm)
+    # what the customer fills in is one block: the signature never lands on a page
+    # apart from the ratings it signs (a long address moves the block, whole, on)
+    answers = [
+        _ratings(s, width, row_h),
+        gap,
+        _solved(s, width),
+        gap,
+        _comments(s, width, (20 if compact else 45) * mm),
+        gap,
+        *_signature(s, width, compact),
+    ]
     return [
         Paragraph(s.fonts.markup(s.t("fb_intro")), s.body),
         gap,
         grid,
         gap,
-        KeepTogether([_ratings(s, width, row_h), gap, _solved(s, width)]),
-        gap,
-        _comments(s, width, (20 if compact else 45) * mm),
-        gap,
-        KeepTogether(_signature(s, width, compact)),
+        KeepTogether(answers),
     ]
 
 

@@ -487,9 +487,34 @@
             <translation>%1 在 %2 没有预约上门。</translation>
         </message>
         <message>
+            <location filename="../../desk_app/ui/dispatch/day_print.py" line="134" />
+            <source>Route sheet and work orders — %1 — %2</source>
+            <translation>路线单和派工单 — %1 — %2</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/day_print.py" line="41" />
+            <source>Print the day</source>
+            <translation>打印当日工单</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/day_print.py" line="45" />
+            <source>Route sheet and work orders of %1 for %2.</source>
+            <translation>打印 %1 在 %2 的路线单和派工单。</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/day_print.py" line="51" />
+            <source>Include completed tickets</source>
+            <translation>包括已完工的工单</translation>
+        </message>
+        <message>
             <location filename="../../desk_app/ui/dispatch/day_print.py" line="59" />
-            <source>Work orders — %1 — %2</source>
-            <translation>派工单 — %1 — %2</translation>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/day_print.py" line="122" />
+            <source>%1 has no open visits on %2 (%3 completed; tick “Include completed tickets” to print them).</source>
+            <translation>%1 在 %2 没有未完成的上门（已完工 %3 单；勾选“包括已完工的工单”即可打印）。</translation>
         </message>
     </context>
     <context>

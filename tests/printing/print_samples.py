@@ -16,6 +16,9 @@ from desk_app.printing.data import (
     RequisitionLine,
     ReturnedPartLine,
     ReturnedPartSlipData,
+    RouteSheetData,
+    RouteStop,
+    TechnicianDayData,
     WorkOrderData,
 )
 
@@ -261,6 +264,63 @@ def tag(language: str = "zh_CN", long: bool = False) -> ApplianceTagData:
         received_at=datetime(2024, 5, 3, 10, 5),
         received_by="王芳",
         language=language,
+    )
+
+
+def route_stop(ticket_no: str, hour: int, language: str = "zh_CN", **changes: object) -> RouteStop:
+    zh = language == "zh_CN"
+    base = RouteStop(
+        ticket_no=ticket_no,
+        kind="repair",
+        urgency="normal",
+        status="appointed",
+        start=datetime(2024, 5, 2, hour, 0),
+        end=datetime(2024, 5, 2, hour + 1, 30),
+        customer_name="张伟" if zh else "Zhang Wei",
+        phones=("13812345678", "010-65881234"),
+        address="北京市朝阳区望京街道花家地北里12号楼3单元502室",
+        area="朝阳区望京片区" if zh else "Wangjing",
+        product="华安 分体式空调 KFR-35GW/BP3DN1Y",
+        fault_description="空调制冷效果差，室内机滴水，显示E4故障代码。",
+        parts=(LikelyPart(code="P-10023", name="排水泵", model="DP-12V", qty=1),),
+    )
+    return _replace(base, **changes)
+
+
+def route_sheet(stops: int = 4, language: str = "zh_CN", left_out: int = 0) -> RouteSheetData:
+    hours = (9, 11, 14, 16, 18, 19, 20, 21)
+    return RouteSheetData(
+        technician="李强" if language == "zh_CN" else "Li Qiang",
+        technician_phone="13900001111",
+        day=date(2024, 5, 2),
+        stops=tuple(
+            route_stop(
+                f"WX20240502-{i + 1:04d}",
+                hours[i % len(hours)],
+                language,
+                urgency="urgent" if i == 1 else "normal",
+                parts=(
+                    LikelyPart(code="P-10023", name="排水泵", model="DP-12V", qty=1),
+                    LikelyPart(code="P-20451", name="温度传感器", model="NTC-10K", qty=i + 1),
+                )
+                if i % 2
+                else (),
+            )
+            for i in range(stops)
+        ),
+        left_out=left_out,
+        language=language,
+    )
+
+
+def technician_day(stops: int = 3, language: str = "zh_CN", left_out: int = 0) -> TechnicianDayData:
+    route = route_sheet(stops, language, left_out)
+    return TechnicianDayData(
+        route=route,
+        work_orders=tuple(
+            work_order(stop.ticket_no, language=language, likely_parts=stop.parts)
+            for stop in route.stops
+        ),
     )
 
 

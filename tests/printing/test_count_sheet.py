@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+
+import pytest
 
 from desk_app.printing import render_count_sheet
 from tests.printing.pdf_tools import page_count, page_texts, squeeze
@@ -47,3 +50,38 @@ def test_blind_count_hides_book_quantities(to_pdf: Render) -> None:
     columns = flat.replace("盲盘（不显示账面数量）", "")
     assert "账面数" not in columns and "差异" not in columns
     assert "合计：共30个品项" in flat and "账面数量合计" not in flat
+
+
+@pytest.mark.parametrize("blind", [False, True])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_long_part_codes_never_break_mid_code(to_pdf: Render, language: str, blind: bool) -> None:
+    codes = [
+        "HA-KFR35-EVAP-00001",
+        "GREE-KFR-72LW/NhAa1BAj-PCB-MAIN",
+        "X" * 40,  # the longest code the parts table holds
+    ]
+    data = count_sheet(30, language=language, blind=blind)
+    lines = tuple(
+        dataclasses.replace(line, part_code=codes[i % len(codes)] + ("" if i < 3 else f"-{i}"))
+        for i, line in enumerate(data.lines)
+    )
+    data = dataclasses.replace(data, lines=lines[:3] + lines[3:][: 30 - 3])
+    pdf = to_pdf(render_count_sheet, data, HEADER)
+    text_lines = [line for page in page_texts(pdf) for line in page.splitlines()]
+    for line in data.lines:
+        assert any(line.part_code in text for text in text_lines), (line.part_code, text_lines)
+
+
+def test_ordinary_codes_keep_their_size(print_fonts) -> None:  # type: ignore[no-untyped-def]
+    from reportlab.lib.units import mm
+
+    from desk_app.printing.blocks import styles_for
+
+    s = styles_for(print_fonts, "zh_CN")
+    cell = s.one("P-00001")
+    cell.wrap(19 * mm, 1000)
+    assert cell._para is not None and cell._para.style.fontSize == s.cell.fontSize
+    squeezed = s.one("HA-KFR35-EVAP-00001-LONG")
+    _, h = squeezed.wrap(30 * mm, 1000)
+    assert squeezed._para is not None and squeezed._para.style.fontSize < s.cell.fontSize
+    assert h == s.cell.leading  # one line, smaller type

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+
+import pytest
 
 from desk_app.printing import render_feedback_form, render_feedback_forms
 from tests.printing.pdf_tools import barcodes, fonts, page_count, page_size_mm, page_texts, squeeze
@@ -91,3 +94,27 @@ def test_batch_of_forms(to_pdf: Render) -> None:
     assert len(pages) == 3
     for i, page in enumerate(pages, start=1):
         assert f"WX20240501-{i:04d}" in page
+
+
+def _page_of(pages: list[str], needle: str) -> list[int]:
+    return [k for k, page in enumerate(pages, start=1) if needle in squeeze(page)]
+
+
+@pytest.mark.parametrize("paper", ["A5", "A4"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_signature_row_stays_on_the_page_of_the_ratings(
+    to_pdf: Render, paper: str, language: str
+) -> None:
+    # a long customer block pushes the answers down until they no longer fit page 1
+    data = dataclasses.replace(
+        long_feedback_form(language=language),
+        address=LONG_HEADER.address * (2 if paper == "A5" else 6),
+    )
+    pages = page_texts(to_pdf(render_feedback_form, data, LONG_HEADER, paper=paper))
+    zh = language == "zh_CN"
+    ratings = _page_of(pages, "服务态度" if zh else "Attitude")
+    overall = _page_of(pages, "总体评价" if zh else "Overall")
+    signature = _page_of(pages, "客户签字" if zh else "Customer's")
+    assert len(pages) >= 2 or paper == "A4"
+    assert ratings == overall == signature, (ratings, overall, signature)
+    assert squeeze(data.address) in squeeze("".join(pages))

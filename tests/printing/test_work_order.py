@@ -193,3 +193,63 @@ def test_a5_paper_and_logo(tmp_path, to_pdf: Render) -> None:  # type: ignore[no
     pdf = to_pdf(render_work_order, work_order(), header, paper="A5")
     assert page_size_mm(pdf) == (148.0, 210.0)
     assert work_order().ticket_no in page_texts(pdf)[0]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_ordinary_work_order_fits_one_a5_sheet(to_pdf: Render, language: str) -> None:
+    pdf = to_pdf(render_work_order, work_order(language=language), HEADER, paper="A5")
+    assert page_size_mm(pdf) == (148.0, 210.0)
+    assert page_count(pdf) == 1
+    flat = squeeze(page_texts(pdf)[0])
+    for caption in ("工程师签字", "客户签字") if language == "zh_CN" else ("Technician's",):
+        assert caption in flat
+
+
+def _lines(pdf: bytes) -> list[str]:
+    return [line for page in page_texts(pdf) for line in page.splitlines()]
+
+
+@pytest.mark.parametrize("paper", ["A5", "A4"])
+def test_blanks_dates_and_serials_never_wrap(to_pdf: Render, paper: str) -> None:
+    data = work_order()
+    lines = _lines(to_pdf(render_work_order, data, HEADER, paper=paper))
+    # arrival and completion: each date-and-time blank whole on a line, 时 and 分 together
+    blanks = sum(len(re.findall(r"_+年_+月_+日\s*_+时_+分", line)) for line in lines)
+    assert blanks == 2, lines
+    for value in (
+        "2024-05-01 09:30",
+        "2024-05-02 14:00–16:00",
+        "2024-05-04 09:30",
+        "2022-06-18",
+        data.serial_no,
+        data.model,
+    ):
+        assert any(value in line for line in lines), (value, lines)
+
+
+def test_english_blanks_stay_on_one_line_on_a5(to_pdf: Render) -> None:
+    lines = _lines(to_pdf(render_work_order, work_order(language="en"), HEADER, paper="A5"))
+    assert sum(len(re.findall(r"_+-_+-_+\s+_+:_+", line)) for line in lines) == 2, lines
+    assert any("2024-05-02 14:00–16:00" in line for line in lines)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_long_a5_work_order_flows_over_pages_with_headers(to_pdf: Render, language: str) -> None:
+    # numbered sentences prove that nothing is clipped or overprinted away
+    fault = "".join(f"【第{i}段】{LONG_ZH}" for i in range(1, 13))
+    data = dataclasses.replace(long_work_order(language=language), fault_description=fault)
+    pages = page_texts(to_pdf(render_work_order, data, HEADER, paper="A5"))
+    n = len(pages)
+    assert n >= 2
+    for k, page in enumerate(pages, start=1):
+        flat = squeeze(page)
+        assert data.ticket_no in flat and HEADER.name in flat
+        assert (f"第{k}页共{n}页" if language == "zh_CN" else f"Page{k}of{n}") in flat
+    everything = squeeze("".join(pages))
+    for i in range(1, 13):
+        assert f"【第{i}段】" in everything, i
+    for part in data.likely_parts:
+        assert part.code in everything and squeeze(part.name) in everything
+    assert squeeze(data.customer_name) in everything
+    last = squeeze(pages[-1])
+    assert ("工程师签字" if language == "zh_CN" else "Technician's") in last

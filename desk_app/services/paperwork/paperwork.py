@@ -12,7 +12,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import Appliance, Customer, Part, Requisition, Technician, Ticket
+from desk_app.db.models import (
+    Appliance,
+    Customer,
+    Part,
+    Requisition,
+    Technician,
+    Ticket,
+)
+from desk_app.db.models import RequisitionLine as RequisitionLineRow
+from desk_app.domain.enums import RequisitionStatus, TicketStatus
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.printing.data import (
@@ -20,10 +29,14 @@ from desk_app.printing.data import (
     CountLine,
     CountSheetData,
     FeedbackFormData,
+    LikelyPart,
     RequisitionData,
     RequisitionLine,
     ReturnedPartLine,
     ReturnedPartSlipData,
+    RouteSheetData,
+    RouteStop,
+    TechnicianDayData,
     WorkOrderData,
 )
 from desk_app.services.admin import settings
@@ -121,6 +134,7 @@ def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
         appointment_end=_local(t.appointment_end, tz),
         technician=tech.name if tech else "",
         technician_phone=(tech.phone or "") if tech else "",
+        likely_parts=_parts_to_take(s, t.id),
         charge_standard=settings.charge_standard_text(s, language) if t.chargeable else "",
         created_at=_local(t.received_at, tz),
         respond_by=_local(t.respond_due, tz),
@@ -128,6 +142,34 @@ def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
         repair_by=_local(t.repair_due, tz),
         notes=t.notes or "",
         language=language,
+    )
+
+
+def _parts_to_take(s: Session, ticket_id: int) -> tuple[LikelyPart, ...]:
+    """The parts requisitioned for a ticket and not cancelled: reserved ones to pick up,
+    issued ones (less any returned) already in the van."""
+    rows = s.execute(
+        select(Part.code, Part.name, Part.spec, RequisitionLineRow, Requisition.status)
+        .join(RequisitionLineRow, RequisitionLineRow.part_id == Part.id)
+        .join(Requisition, Requisition.id == RequisitionLineRow.requisition_id)
+        .where(
+            Requisition.ticket_id == ticket_id,
+            Requisition.status != RequisitionStatus.CANCELLED,
+        )
+        .order_by(Requisition.id, RequisitionLineRow.id)
+    )
+    out: dict[tuple[str, str, str], int] = {}
+    for code, name, spec, line, status in rows:
+        if status is RequisitionStatus.ISSUED:
+            qty = line.issued_quantity - line.returned_quantity
+        else:
+            qty = line.quantity
+        if qty > 0:
+            key = (code, name, spec or "")
+            out[key] = out.get(key, 0) + qty
+    return tuple(
+        LikelyPart(code=code, name=name, model=spec, qty=qty)
+        for (code, name, spec), qty in out.items()
     )
 
 
@@ -161,6 +203,81 @@ def work_orders_for_day(
         return [_work_order(s, t, language) for t in s.scalars(stmt)]
 
     return db.read(q)
+
+
+# The visits of a day that are done: left off a technician's day unless asked for.
+_DONE = frozenset({TicketStatus.COMPLETED, TicketStatus.FOLLOWED_UP, TicketStatus.CLOSED})
+
+
+def technician_day(
+    db: Database,
+    actor: Actor,
+    day_start: datetime,
+    day_end: datetime,
+    technician_id: int,
+    *,
+    language: str = "zh_CN",
+    include_completed: bool = False,
+) -> TechnicianDayData:
+    """One technician's visits booked in [day_start, day_end), in visiting order: the
+    route sheet and the work orders of the day, printed together.
+
+    Completed visits (completed, followed up, closed) are left out, and counted on the
+    route sheet, unless ``include_completed``; cancelled ones never print. NotFound
+    for an unknown technician.
+    """
+    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    _check_language(language)
+
+    def q(s: Session) -> TechnicianDayData:
+        tech = s.get(Technician, technician_id)
+        if tech is None:
+            raise NotFound("technician", technician_id)
+        tz = settings.timezone(s)
+        booked = s.scalars(
+            select(Ticket)
+            .where(
+                Ticket.technician_id == technician_id,
+                Ticket.appointment_start >= day_start,
+                Ticket.appointment_start < day_end,
+                Ticket.status != TicketStatus.CANCELLED,
+            )
+            .order_by(Ticket.appointment_start, Ticket.id)
+        ).all()
+        shown = [t for t in booked if include_completed or t.status not in _DONE]
+        orders = [_work_order(s, t, language) for t in shown]
+        stops = tuple(_route_stop(o, t) for o, t in zip(orders, shown, strict=True))
+        route = RouteSheetData(
+            technician=tech.name,
+            technician_phone=tech.phone or "",
+            day=day_start.astimezone(tz).date(),
+            stops=stops,
+            left_out=len(booked) - len(shown),
+            language=language,
+        )
+        return TechnicianDayData(route=route, work_orders=tuple(orders))
+
+    return db.read(q)
+
+
+def _route_stop(o: WorkOrderData, t: Ticket) -> RouteStop:
+    product = " ".join(v for v in (o.brand, o.product_type, o.model) if v)
+    return RouteStop(
+        ticket_no=o.ticket_no,
+        kind=o.kind,
+        urgency=o.urgency,
+        status=o.status,
+        start=o.appointment_start,
+        end=o.appointment_end,
+        customer_name=o.customer_name,
+        phones=o.phones,
+        address=o.address,
+        area=o.area,
+        product=product,
+        fault_description=o.fault_description,
+        parts=o.likely_parts,
+        notes=o.notes,
+    )
 
 
 def feedback_form(

@@ -1,12 +1,27 @@
-"""Print one technician's work orders (派工单) for the day the board shows, in one action."""
+"""Print one technician's day for the day the board shows: the route sheet (路线单) first,
+then the work orders (派工单), in one action.
+
+The print dialog asks only whether to include the day's completed visits (off by
+default: the technician goes to the open ones). Opened with ``open()``, like the
+board's other dialogs.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desk_app.printing import render_pdf
+from desk_app.printing import TechnicianDayData, render_pdf
 from desk_app.services.paperwork import paperwork
 from desk_app.ui.common import errors
 from desk_app.ui.dispatch.host import BoardHost
@@ -17,12 +32,46 @@ from desk_app.ui.paperwork.preview import PrintPreviewDialog
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
+class DayPrintDialog(QDialog):
+    """Asks what a technician's day prints: the open visits, or the completed ones too."""
+
+    def __init__(self, parent: QWidget | None, technician: str, day: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayPrintDialog")
+        self.setWindowTitle(translate("DayPrinter", "Print the day"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                translate("DayPrinter", "Route sheet and work orders of %1 for %2.")
+                .replace("%1", technician)
+                .replace("%2", day)
+            )
+        )
+        self.include_completed = QCheckBox(
+            translate("DayPrinter", "Include completed tickets"), self
+        )
+        self.include_completed.setObjectName("includeCompleted")
+        self.include_completed.setChecked(False)
+        layout.addWidget(self.include_completed)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.print_button: QPushButton = box.addButton(
+            translate("DayPrinter", "Print"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.print_button.setObjectName("okButton")
+        self.print_button.setDefault(True)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+
 class DayPrinter(QObject):
-    """Loads and renders the work orders in the background, then shows the print preview."""
+    """Asks, loads and renders the day in the background, then shows the print preview."""
 
     def __init__(self, board: BoardHost) -> None:
         super().__init__(board)
         self.board = board
+        self.dialog: DayPrintDialog | None = None  # the last one opened
         self.preview: PrintPreviewDialog | None = None  # the last one shown (None: printed)
 
     def print_day(self, tech_id: int | None) -> None:
@@ -31,35 +80,61 @@ class DayPrinter(QObject):
         if tech is None:
             b.say(translate("DayPrinter", "Choose a technician first."), "warning")
             return
+        dialog = DayPrintDialog(b, tech.name, fmt_day(b.data.day))
+        dialog.accepted.connect(
+            lambda: self._print(tech.id, tech.name, dialog.include_completed.isChecked())
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _print(self, tech_id: int, tech_name: str, include_completed: bool) -> None:
+        b = self.board
+        tech = b.data.technicians.get(tech_id)
+        if tech is None:  # gone from the board while the dialog was open
+            return
         db, actor = b.desk.db, b.desk.actor
         start = tech.work_start.replace(hour=0, minute=0)  # the shop's midnight of that day
         end = start + timedelta(days=1)
         language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
-        def build() -> bytes | None:
-            orders = paperwork.work_orders_for_day(
-                db, actor, start, end, technician_id=tech.id, language=language
+        def build() -> tuple[bytes | None, int]:
+            day: TechnicianDayData = paperwork.technician_day(
+                db,
+                actor,
+                start,
+                end,
+                tech_id,
+                language=language,
+                include_completed=include_completed,
             )
-            return render_pdf(orders, paperwork.company_header(db)) if orders else None
+            if not day.route.stops:
+                return None, day.route.left_out
+            return render_pdf(day, paperwork.company_header(db)), day.route.left_out
 
-        def show(pdf: bytes | None) -> None:
+        def show(result: tuple[bytes | None, int]) -> None:
+            pdf, left_out = result
             day = fmt_day(b.data.day)
             if pdf is None:
-                b.say(
-                    translate("DayPrinter", "%1 has no visits booked on %2.")
-                    .replace("%1", tech.name)
-                    .replace("%2", day)
-                )
+                if left_out:
+                    text = translate(
+                        "DayPrinter",
+                        "%1 has no open visits on %2 (%3 completed; tick "
+                        "“Include completed tickets” to print them).",
+                    ).replace("%3", str(left_out))
+                else:
+                    text = translate("DayPrinter", "%1 has no visits booked on %2.")
+                b.say(text.replace("%1", tech_name).replace("%2", day))
                 return
             self.preview = present_pdf(
                 b,
                 b.desk,
                 "work_order",
                 pdf,
-                title=translate("DayPrinter", "Work orders — %1 — %2")
-                .replace("%1", tech.name)
+                title=translate("DayPrinter", "Route sheet and work orders — %1 — %2")
+                .replace("%1", tech_name)
                 .replace("%2", day),
-                file_name=f"work-orders-{b.data.day.isoformat()}-{tech.name}.pdf",
+                file_name=f"day-{b.data.day.isoformat()}-{tech_name}.pdf",
                 paper="A4",
             )
 

@@ -596,10 +596,13 @@ def test_print_a_technicians_work_orders_for_the_day(
     board = open_board(qtbot, dispatch_desk)
     board.panel.choose(sun, None)
     qtbot.mouseClick(board.panel.buttons["print"], Qt.MouseButton.LeftButton)
+    dialog = board.printer.dialog  # the day's print asks first: completed visits too?
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: board.printer.preview is not None, timeout=20000)
     preview = board.printer.preview
     assert isinstance(preview, PrintPreviewDialog)
-    assert preview.page_count == 2
+    assert preview.page_count == 3  # the route sheet, then the two work orders
     assert "孙师傅" in preview.windowTitle()
     preview.close()
 
