@@ -573,10 +573,10 @@ def test_days_are_a_click_apart(
     dispatch.assign(db, dispatcher, t.id, sun, starts=local(9, day=24), ends=local(10, day=24))
     board = open_board(qtbot, dispatch_desk)
     assert board.grid.cards_in_row(sun) == []
-    with qtbot.waitSignal(board.loaded, timeout=10000):
-        qtbot.mouseClick(board.toolbar.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(board.toolbar.next_button, Qt.MouseButton.LeftButton)
     assert board.day.isoformat() == "2026-11-24"
-    assert [c.id for c in board.grid.cards_in_row(sun)] == [t.id]
+    # not the next `loaded`: a reload of the old day the change feed asked for may come first
+    qtbot.waitUntil(lambda: [c.id for c in board.grid.cards_in_row(sun)] == [t.id], timeout=10000)
 
 
 def test_print_a_technicians_work_orders_for_the_day(
