@@ -19,7 +19,7 @@ from desk_app.services.stock import requisitions, stock
 from desk_app.services.stock.requisitions import RequisitionView
 from desk_app.services.stock.stock import check_stock
 from tests.services import factories
-from tests.services.stock_factories import level, location, part
+from tests.services.stock_factories import URGENT, level, location, part
 
 WORKERS = 20
 T = TypeVar("T")
@@ -88,7 +88,9 @@ def test_twenty_desks_issue_the_last_ten_units(pg: Database, staff: tuple[Actor,
     ticket_ids = [factories.ticket(pg, clerk).id for _ in range(WORKERS)]
 
     def issue_one(ticket_id: int) -> Callable[[Database], object]:
-        return lambda db: requisitions.issue_direct(db, parts_clerk, ticket_id, p.id, main.id, 1)
+        return lambda db: requisitions.issue_direct(
+            db, parts_clerk, ticket_id, p.id, main.id, 1, reason=URGENT
+        )
 
     done, failed = race(pg.url, [issue_one(t) for t in ticket_ids])
     assert len(done) == 10
@@ -136,7 +138,11 @@ def test_issuing_reserved_units_while_others_take_the_free_ones(
         (lambda db, r=r: requisitions.issue_requisition(db, parts_clerk, r.id)) for r in reserved
     ]
     work += [
-        (lambda db, t=t: requisitions.issue_direct(db, parts_clerk, t, p.id, main.id, 1))
+        (
+            lambda db, t=t: requisitions.issue_direct(
+                db, parts_clerk, t, p.id, main.id, 1, reason=URGENT
+            )
+        )
         for t in other_tickets
     ]
     done, failed = race(pg.url, work)
