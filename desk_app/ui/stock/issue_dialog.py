@@ -295,7 +295,7 @@ class EmergencyIssueDialog(StockDialog):
         field_row(self.form, self.tr("&Part"), self.picker, self.errors, "part")
         field_row(self.form, self.tr("&From"), self.location, self.errors, "location")
         field_row(self.form, self.tr("&Quantity"), self.quantity, self.errors, "quantity")
-        field_row(self.form, self.tr("Serial &fitted"), self.fitted, self.errors, "serial_fitted")
+        field_row(self.form, self.tr("Se&rial fitted"), self.fitted, self.errors, "serial_fitted")
         field_row(
             self.form, self.tr("Serial taken &out"), self.removed, self.errors, "serial_removed"
         )
