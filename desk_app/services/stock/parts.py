@@ -177,7 +177,22 @@ def load_part(s: Session, part_id: int) -> Part:
 
 
 def load_location(s: Session, location_id: int) -> StockLocation:
-    location = s.get(StockLocation, location_id) if isinstance(location_id, int) else None
+    """The location, share-locked (PostgreSQL) until the transaction ends.
+
+    Every movement loads its locations through here, so taking a location out of use
+    (``update_location``, which locks the row for update) waits for the movements
+    under way, and a movement that starts meanwhile sees the location out of use."""
+    ok = isinstance(location_id, int) and not isinstance(location_id, bool)
+    location = (
+        s.scalar(
+            select(StockLocation)
+            .where(StockLocation.id == location_id)
+            .with_for_update(read=True)
+            .execution_options(populate_existing=True)
+        )
+        if ok and 0 < location_id <= _MAX_ID
+        else None
+    )
     if location is None:
         raise NotFound("stock location", location_id)
     return location
