@@ -322,6 +322,10 @@
             <source>due %1 — %2</source>
             <translation>期限 %1 — %2</translation>
         </message>
+        <message>
+            <source>Hand to another &amp;handler…</source>
+            <translation>转交其他处理人(&amp;H)…</translation>
+        </message>
     </context>
     <context>
         <name>ComplaintIntakeDialog</name>
@@ -1163,6 +1167,45 @@
             <location filename="../../desk_app/ui/common/rating_input.py" line="124" />
             <source>, </source>
             <translation>、</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReassignDialog</name>
+        <message>
+            <source>Hand complaint %1 to another handler</source>
+            <translation>将投诉 %1 转交其他处理人</translation>
+        </message>
+        <message>
+            <source>(nobody)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>（请选择）</translation>
+        </message>
+        <message>
+            <source>Why, and what the new handler should know (optional)</source>
+            <translation>转交原因，以及新处理人需要了解的情况（选填）</translation>
+        </message>
+        <message>
+            <source>Handled by</source>
+            <translation>当前处理人</translation>
+        </message>
+        <message>
+            <source>&amp;Hand to</source>
+            <translation>转交给(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Hand &amp;over</source>
+            <translation>转交(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Choose who takes the complaint over.</source>
+            <translation>请选择接手该投诉的人。</translation>
         </message>
     </context>
 </TS>

@@ -242,6 +242,93 @@
     </message>
 </context>
 <context>
+    <name>EmergencyIssueDialog</name>
+    <message>
+        <source>Emergency issue without a requisition</source>
+        <translation>应急出库（无领用单）</translation>
+    </message>
+    <message>
+        <source>Only when the parts cannot wait for a requisition: the requisition is written and issued at once, from free units, and the reason is kept.</source>
+        <translation>仅在配件等不及开领用单时使用：系统会立即生成领用单并出库，只动用可用库存，并记录原因。</translation>
+    </message>
+    <message>
+        <source>ticket number, e.g. S20261123-0001, then Enter</source>
+        <translation>工单号，例如 S20261123-0001，然后按回车</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>no serial</source>
+        <translation>无序列号</translation>
+    </message>
+    <message>
+        <source>why it could not wait, e.g. customer waiting on site, fridge off</source>
+        <translation>为何不能等，例如：客户在现场等待、冰箱已停机</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>工单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;echnician</source>
+        <translation>工程师(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Part</source>
+        <translation>配件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>出库位置(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Se&amp;rial fitted</source>
+        <translation>新件序列号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Serial taken &amp;out</source>
+        <translation>旧件序列号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Why now</source>
+        <translation>应急原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue now</source>
+        <translation>立即出库(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>scan the new part's serial</source>
+        <translation>扫描新件序列号</translation>
+    </message>
+    <message>
+        <source>serial of the faulty part, if known</source>
+        <translation>拆下旧件的序列号（如已知）</translation>
+    </message>
+    <message>
+        <source>Enter the ticket number and press Enter.</source>
+        <translation>请输入工单号并按回车。</translation>
+    </message>
+    <message>
+        <source>Pick a part: type its code or scan it, then Enter.</source>
+        <translation>请选择配件：输入编码或扫描条码后按回车。</translation>
+    </message>
+    <message>
+        <source>Enter the serial of the part handed out (scan its label).</source>
+        <translation>请录入发出配件的序列号（扫描其标签）。</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <source>Issue requisition %1</source>
@@ -436,6 +523,45 @@
     <message>
         <source>&amp;Technician</source>
         <translation>工程师(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEditDialog</name>
+    <message>
+        <source>Stock location %1</source>
+        <translation>库位 %1</translation>
+    </message>
+    <message>
+        <source>Code %1 · %2</source>
+        <translation>编码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>A location out of use is no longer offered for issuing, receiving or moving parts. It must be empty first: move or count out its stock.</source>
+        <translation>停用的库位不再出现在出库、入库和调拨的选择中。停用前库位必须为空：请先调出或盘点清零其库存。</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>It is now: %1, %2. Save again to put yours over it.</source>
+        <translation>现在为：%1，%2。再次保存将以您的修改覆盖。</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1386,14 @@
         <source>Requisition %1</source>
         <translation>领用单 %1</translation>
     </message>
+    <message>
+        <source>E&amp;mergency issue…</source>
+        <translation>应急出库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Hand a part out for a ticket now, without a requisition first</source>
+        <translation>不先开领用单，立即为工单发放配件</translation>
+    </message>
 </context>
 <context>
     <name>ReturnDialog</name>
@@ -1370,6 +1504,22 @@ Check the label, or count this part by hand.</source>
     <message>
         <source>%1 line(s), %2 unit(s) on hand.</source>
         <translation>共 %1 行，在库 %2 件。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit location…</source>
+        <translation>编辑库位(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Rename the chosen location or take it out of use</source>
+        <translation>重命名所选库位，或将其停用</translation>
+    </message>
+    <message>
+        <source>%1 — not in use</source>
+        <translation>%1 — 已停用</translation>
+    </message>
+    <message>
+        <source>Only parts clerks and managers may change stock locations.</source>
+        <translation>只有配件管理员和经理可以修改库位。</translation>
     </message>
 </context>
 <context>

@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.db.models import StockMovement
-from desk_app.domain.enums import MovementKind, Role
+from desk_app.domain.enums import MovementKind, Role, StockLocationKind
 from desk_app.domain.errors import NotEnoughStock
 from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
-from desk_app.services.stock import requisitions, stock
+from desk_app.services.stock import parts, requisitions, stock
 from desk_app.services.stock.requisitions import RequisitionView
 from desk_app.services.stock.stock import check_stock
 from tests.services import factories
-from tests.services.stock_factories import level, location, part
+from tests.services.stock_factories import URGENT, level, location, part
 
 WORKERS = 20
 T = TypeVar("T")
@@ -88,7 +88,9 @@ def test_twenty_desks_issue_the_last_ten_units(pg: Database, staff: tuple[Actor,
     ticket_ids = [factories.ticket(pg, clerk).id for _ in range(WORKERS)]
 
     def issue_one(ticket_id: int) -> Callable[[Database], object]:
-        return lambda db: requisitions.issue_direct(db, parts_clerk, ticket_id, p.id, main.id, 1)
+        return lambda db: requisitions.issue_direct(
+            db, parts_clerk, ticket_id, p.id, main.id, 1, reason=URGENT
+        )
 
     done, failed = race(pg.url, [issue_one(t) for t in ticket_ids])
     assert len(done) == 10
@@ -136,7 +138,11 @@ def test_issuing_reserved_units_while_others_take_the_free_ones(
         (lambda db, r=r: requisitions.issue_requisition(db, parts_clerk, r.id)) for r in reserved
     ]
     work += [
-        (lambda db, t=t: requisitions.issue_direct(db, parts_clerk, t, p.id, main.id, 1))
+        (
+            lambda db, t=t: requisitions.issue_direct(
+                db, parts_clerk, t, p.id, main.id, 1, reason=URGENT
+            )
+        )
         for t in other_tickets
     ]
     done, failed = race(pg.url, work)
@@ -162,4 +168,34 @@ def test_two_first_receipts_at_a_new_location_both_land(
         assert failed == [] and len(done) == 2
         assert level(pg, p.id, main.id) == (7, 0)
     assert _count(pg, MovementKind.RECEIPT) == 10
+    assert check_stock(pg) == []
+
+
+def test_a_location_taken_out_of_use_never_keeps_stock_received_at_that_moment(
+    pg: Database, staff: tuple[Actor, Actor]
+) -> None:
+    """The parts clerk takes a van out of use while other desks receive into it: either
+    the receipt comes first (and the van stays in use, refused as holding stock) or the
+    van goes first (and the receipts are refused): never an inactive van with stock."""
+    _clerk, parts_clerk = staff
+    p = part(pg, parts_clerk)
+    for n in range(8):
+        van = location(pg, parts_clerk, f"VAN-{n}", f"车载库{n}", StockLocationKind.VAN)
+        work: list[Callable[[Database], object]] = [
+            lambda db, v=van: parts.update_location(
+                db, parts_clerk, v.id, v.name, False, expected=v
+            )
+        ]
+        work += [lambda db, v=van: stock.receive(db, parts_clerk, p.id, v.id, 1) for _ in range(5)]
+        done, failed = race(pg.url, work)
+        codes = {getattr(e, "code", type(e).__name__) for e in failed}
+        assert codes <= {"stock.location_holds_stock", "stock.location_retired"}, failed
+        now = next(
+            x
+            for x in parts.list_locations(pg, parts_clerk, include_inactive=True)
+            if x.id == van.id
+        )
+        on_hand, _reserved = level(pg, p.id, van.id)
+        assert now.active or on_hand == 0, f"round {n}: out of use with {on_hand} on hand"
+        assert on_hand == sum(1 for r in done if not isinstance(r, parts.LocationView))
     assert check_stock(pg) == []

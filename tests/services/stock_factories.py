@@ -28,6 +28,8 @@ from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import Completion
 
 S = TicketStatus
+#: the reason an emergency issue (``issue_direct``) must give
+URGENT = "急修：客户在现场等待"
 
 
 def part(

@@ -21,6 +21,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "complaint.close_reason_required": ("Please give a reason for closing.", "请填写关闭原因。"),
     "complaint.not_a_handler": ("This user does not handle complaints.", "该用户不处理投诉。"),
+    "complaint.already_handler": (
+        "{who} handles this complaint already.",
+        "{who} 已是该投诉的处理人。",
+    ),
     "complaint.list_limit": (
         "Between 1 and {maximum} rows.",
         "行数须在 1 到 {maximum} 之间。",

@@ -32,6 +32,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # locations
     "stock.location_kind": ("Choose store, van or damaged.", "请选择仓库、车载库或旧件区。"),
     "stock.location_retired": ("{location} is no longer in use.", "{location} 已停用。"),
+    "stock.location_holds_stock": (
+        "{location} still holds stock ({on_hand} on hand, {reserved} reserved); "
+        "move or count it out before taking the location out of use.",
+        "{location} 仍有库存（在库 {on_hand}，已预留 {reserved}）；"
+        "请先调出或盘点清零，再停用该库位。",
+    ),
+    "stock.damaged_location_in_use": (
+        "{location} holds the damaged parts returned; it stays in use.",
+        "{location} 存放退回的旧件，不能停用。",
+    ),
+    "stock.location_active": ("Choose in use or not in use.", "请选择启用或停用。"),
     "stock.location_damaged": (
         "{location} holds damaged parts; they can never be issued or moved out.",
         "{location} 存放的是旧件，不能出库或调出。",

@@ -29,7 +29,13 @@ from desk_app.db.models import Complaint, ComplaintEvent, Technician, Ticket, Us
 from desk_app.domain import complaint_rules as rules
 from desk_app.domain.clock import deadline
 from desk_app.domain.complaint_rules import ComplaintStep
-from desk_app.domain.enums import Channel, ComplaintCategory, ComplaintStatus, Severity
+from desk_app.domain.enums import (
+    Channel,
+    ComplaintCategory,
+    ComplaintStatus,
+    Role,
+    Severity,
+)
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, has, require
 from desk_app.domain.validation import clean_text, required_text
@@ -42,6 +48,7 @@ from desk_app.services.customers import merge
 
 C = ComplaintStatus
 MAX_TEXT = 4000
+_MAX_ID = 2**31 - 1  # ids are INTEGER columns; a larger one names no row
 
 
 @dataclass(frozen=True)
@@ -402,35 +409,74 @@ def close(
     )
 
 
+@dataclass(frozen=True)
+class HandlerView:
+    """Someone a complaint can be handed to."""
+
+    id: int
+    name: str
+
+
+def handlers(db: Database, actor: Actor) -> list[HandlerView]:
+    """The active users whose role handles complaints, by name."""
+    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    roles = [role for role in Role if has(role, Perm.HANDLE_COMPLAINTS)]
+
+    def q(s: Session) -> list[HandlerView]:
+        rows = s.execute(
+            select(User.id, User.display_name)
+            .where(User.active.is_(True), User.role.in_(roles))
+            .order_by(User.display_name, User.id)
+        )
+        return [HandlerView(uid, name) for uid, name in rows]
+
+    return db.read(q)
+
+
 def assign(
     db: Database,
     actor: Actor,
     complaint_id: int,
     user_id: int,
     *,
+    note: str | None = None,
     expected_version: int | None = None,
 ) -> ComplaintView:
-    """Hand the complaint to another handler (it shows in their "mine" list)."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    """Hand the complaint to another handler (it shows in their "mine" list).
 
-    def set_assignee(s: Session, c: Complaint, now: datetime) -> None:
-        user = s.get(User, user_id)
+    The history's step reads "→ <new handler>", then ``note`` (why, what they should
+    know) if one was given. Handing it to the one who has it already is refused
+    (``complaint.already_handler``): nothing would change but the version."""
+    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    why = clean_text(note, "note", max_length=MAX_TEXT, multiline=True)
+
+    def tx(s: Session) -> ComplaintView:
+        c = views.load(s, complaint_id, lock=True)
+        _check_version(s, c, expected_version)
+        frm = c.status
+        to = rules.next_status(frm, ComplaintStep.ASSIGN)
+        ok_id = isinstance(user_id, int) and not isinstance(user_id, bool)
+        user = s.get(User, user_id) if ok_id and 0 < user_id <= _MAX_ID else None
         if user is None or not user.active:
             raise NotFound("user", user_id)
         if not has(user.role, Perm.HANDLE_COMPLAINTS):
             raise ValidationError("assigned_to", "complaint.not_a_handler")
+        if user.id == c.assigned_to:
+            raise ValidationError("assigned_to", "complaint.already_handler", who=user.display_name)
+        previous = c.assigned_to
+        now = db.now()
         c.assigned_to = user.id
+        c.status = to
+        c.updated_at = now
+        c.updated_by = actor.user_id
+        text = f"→ {user.display_name}" + (f"\n{why}" if why else "")
+        details: dict[str, object] = {"assigned_to": user.id, "previous": previous, "note": why}
+        _event(s, actor, c, ComplaintStep.ASSIGN, now, frm=frm, to=to, text=text, details=details)
+        s.flush()
+        s.refresh(c)
+        return views.view(s, c, now)
 
-    return _step(
-        db,
-        actor,
-        complaint_id,
-        ComplaintStep.ASSIGN,
-        None,
-        expected_version,
-        set_assignee,
-        {"assigned_to": user_id},
-    )
+    return db.write(tx)
 
 
 # ---------------------------------------------------------------- escalation

@@ -29,6 +29,7 @@ from desk_app.services.core import audit, requests
 from desk_app.services.core.database import Actor, Database
 
 MAX_QUANTITY = 100_000
+_MAX_ID = 2**31 - 1  # ids are INTEGER columns; a larger one names no row
 MAX_COMPATIBLE_MODELS = 50
 DAMAGED_CODE = "DAMAGED"
 DAMAGED_NAME = "旧件区"
@@ -176,7 +177,22 @@ def load_part(s: Session, part_id: int) -> Part:
 
 
 def load_location(s: Session, location_id: int) -> StockLocation:
-    location = s.get(StockLocation, location_id) if isinstance(location_id, int) else None
+    """The location, share-locked (PostgreSQL) until the transaction ends.
+
+    Every movement loads its locations through here, so taking a location out of use
+    (``update_location``, which locks the row for update) waits for the movements
+    under way, and a movement that starts meanwhile sees the location out of use."""
+    ok = isinstance(location_id, int) and not isinstance(location_id, bool)
+    location = (
+        s.scalar(
+            select(StockLocation)
+            .where(StockLocation.id == location_id)
+            .with_for_update(read=True)
+            .execution_options(populate_existing=True)
+        )
+        if ok and 0 < location_id <= _MAX_ID
+        else None
+    )
     if location is None:
         raise NotFound("stock location", location_id)
     return location
@@ -496,6 +512,88 @@ def create_location(
             {"code": clean_code, "name": clean_name, "kind": kind.value},
             at=now,
         )
+        return location_view(loc)
+
+    return db.write(tx)
+
+
+def _location_snapshot(loc: StockLocation) -> dict[str, Any]:
+    return {"code": loc.code, "name": loc.name, "active": loc.active}
+
+
+def update_location(
+    db: Database,
+    actor: Actor,
+    location_id: int,
+    name: str,
+    active: bool,
+    *,
+    expected: LocationView,
+) -> LocationView:
+    """Rename a location or take it out of use (or back into use).
+
+    ``expected`` is the location as the screen showed it: if someone renamed or
+    (de)activated it since, ConflictError names who and when (from the audit trail)
+    and nothing is saved. Stock locations carry no version column, so the check
+    compares what the clerk saw with the locked row.
+
+    A location is taken out of use only when it is empty: while it holds units
+    (on hand or reserved for a requisition) it is refused with
+    ``stock.location_holds_stock``; move or count them out first. The damaged-parts
+    quarantine always stays in use (``stock.damaged_location_in_use``). An inactive
+    location is left out of every choice of where to issue, receive or move from.
+    """
+    require(actor.username, actor.role, Perm.MANAGE_PARTS)
+    clean_name = required_text(name, "name", max_length=60)
+    if not isinstance(active, bool):
+        raise ValidationError("active", "stock.location_active")
+
+    def tx(s: Session) -> LocationView:
+        loc = (
+            s.scalar(select(StockLocation).where(StockLocation.id == location_id).with_for_update())
+            if isinstance(location_id, int)
+            and not isinstance(location_id, bool)
+            and 0 < location_id <= _MAX_ID
+            else None
+        )
+        if loc is None:
+            raise NotFound("stock location", location_id)
+        if location_view(loc) != expected:
+            who, when = last_change(s, "stock_location", loc.id)
+            raise ConflictError("stock location", who, when, _location_snapshot(loc))
+        before = _location_snapshot(loc)
+        if loc.active and not active:
+            if loc.kind is StockLocationKind.DAMAGED:
+                raise ValidationError("active", "stock.damaged_location_in_use", location=loc.name)
+            # Lock the location's stock rows too: no movement slips in under the check.
+            levels = s.execute(
+                select(StockLevel.on_hand, StockLevel.reserved)
+                .where(StockLevel.location_id == loc.id)
+                .with_for_update()
+            ).all()
+            on_hand = sum(int(row.on_hand) for row in levels)
+            reserved = sum(int(row.reserved) for row in levels)
+            if on_hand or reserved:
+                raise ValidationError(
+                    "active",
+                    "stock.location_holds_stock",
+                    location=loc.name,
+                    on_hand=on_hand,
+                    reserved=reserved,
+                )
+        loc.name, loc.active = clean_name, active
+        s.flush()
+        after = _location_snapshot(loc)
+        changed = {k: {"from": before[k], "to": v} for k, v in after.items() if before[k] != v}
+        if changed:
+            action = (
+                "location.update"
+                if before["active"] == active
+                else "location.activate"
+                if active
+                else "location.deactivate"
+            )
+            audit.record(s, actor, action, "stock_location", loc.id, changed, at=db.now())
         return location_view(loc)
 
     return db.write(tx)

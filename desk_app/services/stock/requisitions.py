@@ -439,15 +439,20 @@ def issue_direct(
     location_id: int,
     qty: int,
     *,
+    reason: str,
     serial_fitted: str | None = None,
     serial_removed: str | None = None,
     technician_id: int | None = None,
     request_id: str | None = None,
 ) -> RequisitionView:
     """Emergency issue without a prior requisition: the requisition is written and
-    issued in the same transaction, from free (unreserved) units only."""
+    issued in the same transaction, from free (unreserved) units only.
+
+    ``reason`` (why the parts could not wait for a requisition) is required; it is
+    the requisition's notes and goes into the audit row."""
     require(actor.username, actor.role, Perm.MOVE_STOCK)
     qty = quantity(qty, "quantity", maximum=MAX_QUANTITY)
+    why = clean_text(reason, "reason", max_length=1000, required=True, multiline=True)
     fitted = clean_text(serial_fitted, "serial_fitted", max_length=60)
     removed = clean_text(serial_removed, "serial_removed", max_length=60)
 
@@ -472,7 +477,7 @@ def issue_direct(
             ticket_id=ticket.id,
             technician_id=technician_id,
             status=R.ISSUED,
-            notes=None,
+            notes=why,
             created_at=now,
             created_by=actor.user_id,
             issued_at=now,
@@ -520,6 +525,7 @@ def issue_direct(
                 "location": location.code,
                 "quantity": qty,
                 "parts_cents": charge,
+                "reason": why,
             },
             at=now,
         )

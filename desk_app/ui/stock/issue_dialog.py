@@ -1,5 +1,6 @@
 """出库 against a requisition, with the serials of the part fitted and of the faulty part
-taken out where parts carry serials; and the return of unused parts to the shelf."""
+taken out where parts carry serials; the return of unused parts to the shelf; and the
+emergency issue of a part for a ticket without a requisition raised first."""
 
 from __future__ import annotations
 
@@ -8,22 +9,38 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
-from desk_app.services.stock import parts, requisitions
-from desk_app.services.stock.parts import PartView
+from desk_app.services.dispatch import dispatch
+from desk_app.services.dispatch.dispatch import TechnicianView
+from desk_app.services.stock import parts, requisitions, stock
+from desk_app.services.stock.parts import MAX_QUANTITY, LocationView, PartView
 from desk_app.services.stock.requisitions import RequisitionLineView, RequisitionView
+from desk_app.services.stock.stock import StockLevelView
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
+from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.widgets import ERROR_STYLE, field_row
-from desk_app.ui.stock.labels import fmt_qty
-from desk_app.ui.stock.widgets import ScanLineEdit, StockDialog
+from desk_app.ui.stock.labels import AMBER, RED, fmt_qty
+from desk_app.ui.stock.requisition_dialog import ticket_text
+from desk_app.ui.stock.widgets import (
+    LocationCombo,
+    PartPicker,
+    ScanLineEdit,
+    StockDialog,
+    load_locations,
+)
 
 
 class IssueDialog(StockDialog):
@@ -204,4 +221,204 @@ class ReturnDialog(StockDialog):
         qty, reason = self.quantity.value(), self.reason.text()
         return lambda: requisitions.return_unused(
             desk.db, desk.actor, line_id, qty, reason=reason, request_id=key
+        )
+
+
+class EmergencyIssueDialog(StockDialog):
+    """应急出库: hand a part out for a ticket at once, without a requisition raised first.
+
+    The service writes the requisition and issues it in one go, from free units only,
+    and wants the reason it could not wait. A refusal (not enough free units, a
+    closed ticket, a location out of use) leaves the form as typed."""
+
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, *, ticket_number: str = ""
+    ) -> None:
+        super().__init__(desk, parent)
+        self.setObjectName("emergencyIssueDialog")
+        self.setWindowTitle(self.tr("Emergency issue without a requisition"))
+        self.ticket: TicketView | None = None
+        self._free: dict[int, int] = {}
+        warning = QLabel(
+            self.tr(
+                "Only when the parts cannot wait for a requisition: the requisition is "
+                "written and issued at once, from free units, and the reason is kept."
+            ),
+            wordWrap=True,
+        )
+        warning.setStyleSheet(f"color: {AMBER};")
+        self.form.addRow(warning)
+        self.ticket_number = ScanLineEdit(objectName="emergencyTicket")
+        self.ticket_number.setPlaceholderText(
+            self.tr("ticket number, e.g. S20261123-0001, then Enter")
+        )
+        self.ticket_info = QLabel(objectName="emergencyTicketInfo", wordWrap=True)
+        self.ticket_info.setTextFormat(Qt.TextFormat.PlainText)
+        ticket_box = QWidget()
+        ticket_layout = QVBoxLayout(ticket_box)
+        ticket_layout.setContentsMargins(0, 0, 0, 0)
+        ticket_layout.addWidget(self.ticket_number)
+        ticket_layout.addWidget(self.ticket_info)
+        self.technician = QComboBox(objectName="emergencyTechnician")
+        self.technician.addItem(self.tr("(not named)"), None)
+        self.picker = PartPicker(desk, self)
+        self.location = LocationCombo(self)
+        self.location.setObjectName("emergencyLocation")
+        self.quantity = QSpinBox(objectName="emergencyQuantity", minimum=1, maximum=MAX_QUANTITY)
+        self.fitted = ScanLineEdit(objectName="emergencyFitted", maxLength=60)
+        self.removed = ScanLineEdit(objectName="emergencyRemoved", maxLength=60)
+        for edit in (self.fitted, self.removed):
+            edit.setEnabled(False)
+            edit.setPlaceholderText(self.tr("no serial"))
+        self.reason = QPlainTextEdit(objectName="emergencyReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(56)
+        self.reason.setPlaceholderText(
+            self.tr("why it could not wait, e.g. customer waiting on site, fridge off")
+        )
+        field_row(self.form, self.tr("&Ticket"), ticket_box, self.errors, "ticket")
+        field_row(self.form, self.tr("T&echnician"), self.technician, self.errors, "technician")
+        field_row(self.form, self.tr("&Part"), self.picker, self.errors, "part")
+        field_row(self.form, self.tr("&From"), self.location, self.errors, "location")
+        field_row(self.form, self.tr("&Quantity"), self.quantity, self.errors, "quantity")
+        field_row(self.form, self.tr("Se&rial fitted"), self.fitted, self.errors, "serial_fitted")
+        field_row(
+            self.form, self.tr("Serial taken &out"), self.removed, self.errors, "serial_removed"
+        )
+        field_row(self.form, self.tr("&Why now"), self.reason, self.errors, "reason")
+        self.save_button.setText(self.tr("&Issue now"))
+        self.save_button.setDefault(False)  # Enter after a scan must never issue
+        self.save_button.setAutoDefault(False)
+        self.ticket_number.returnPressed.connect(self.find_ticket)
+        self.ticket_number.textEdited.connect(lambda _t: self._set_ticket(None))
+        self.picker.picked.connect(self._picked)
+        self.fitted.returnPressed.connect(self.removed.setFocus)
+        self.removed.returnPressed.connect(self.reason.setFocus)
+        self.resize(640, 520)
+        db, actor = desk.db, desk.actor
+        load_locations(desk, self, self._locations)
+        desk.ops.run(
+            lambda: dispatch.list_technicians(db, actor),
+            on_success=self._technicians,
+            on_failure=lambda _e: None,
+            owner=self,
+        )
+        if ticket_number:
+            self.ticket_number.setText(ticket_number)
+            self.find_ticket()
+
+    def _locations(self, locations: list[LocationView]) -> None:
+        self.location.set_locations(locations, sellable_only=True)
+        self.location.annotate(self._free)
+
+    def _technicians(self, techs: list[TechnicianView]) -> None:
+        for t in techs:
+            self.technician.addItem(t.name, t.id)
+        if self.ticket is not None:
+            self._set_ticket(self.ticket)
+
+    # ---------------------------------------------------------------- ticket and part
+
+    def find_ticket(self) -> None:
+        number = self.ticket_number.text().strip()
+        if not number:
+            return
+        desk = self.desk
+        self.ticket_info.setStyleSheet("")
+        self.ticket_info.setText(self.tr("Looking…"))
+        desk.ops.run(
+            lambda: tickets.find_by_number(desk.db, desk.actor, number),
+            on_success=self._set_ticket,
+            on_failure=self._ticket_failed,
+            key=f"emergency-ticket-{id(self)}",
+            owner=self,
+        )
+
+    def _set_ticket(self, ticket: TicketView | None) -> None:
+        self.ticket = ticket
+        if ticket is None:
+            self.ticket_info.clear()
+            return
+        self.ticket_number.setText(ticket.number)
+        self.ticket_info.setText(ticket_text(ticket))
+        final = ticket.status.value in ("closed", "cancelled")
+        self.ticket_info.setStyleSheet(f"color: {RED};" if final else "color: #1b5e20;")
+        if ticket.technician_id is not None:
+            index = self.technician.findData(ticket.technician_id)
+            if index >= 0:
+                self.technician.setCurrentIndex(index)
+        self.picker.edit.setFocus()
+
+    def _ticket_failed(self, error: BaseException) -> None:
+        self.ticket = None
+        self.ticket_info.setStyleSheet(f"color: {RED};")
+        self.ticket_info.setText(message_for(error, self.desk.tz))
+
+    def _picked(self, part: PartView | None) -> None:
+        serialized = part is not None and part.serialized
+        for edit, hint in (
+            (self.fitted, self.tr("scan the new part's serial")),
+            (self.removed, self.tr("serial of the faulty part, if known")),
+        ):
+            edit.setEnabled(serialized)
+            edit.setPlaceholderText(hint if serialized else self.tr("no serial"))
+        self._free = {}
+        self.location.annotate({})
+        if part is None:
+            return
+        desk, part_id = self.desk, part.id
+        desk.ops.run(
+            lambda: stock.stock_levels(desk.db, desk.actor, part_id=part_id, include_empty=True),
+            on_success=self._levels_loaded,
+            key=f"emergency-levels-{id(self)}",
+            owner=self,
+        )
+        self.quantity.setFocus()
+        self.quantity.selectAll()
+
+    def _levels_loaded(self, rows: list[StockLevelView]) -> None:
+        self._free = {r.location_id: r.available for r in rows}
+        self.location.annotate(self._free)
+        for n in range(self.location.count()):  # the first location with enough free units
+            if self._free.get(self.location.itemData(n), 0) >= self.quantity.value():
+                self.location.setCurrentIndex(n)
+                break
+
+    # ---------------------------------------------------------------- saving
+
+    def action(self) -> Callable[[], Any] | None:
+        part, location_id = self.picker.part, self.location.location_id()
+        reason = self.reason.toPlainText()
+        ok = self.require(
+            "ticket", self.ticket is not None, self.tr("Enter the ticket number and press Enter.")
+        )
+        ok &= self.require(
+            "part", part is not None, self.tr("Pick a part: type its code or scan it, then Enter.")
+        )
+        ok &= self.require("location", location_id is not None, code_text("field.required"))
+        if part is not None and part.serialized:
+            ok &= self.require(
+                "serial_fitted",
+                bool(self.fitted.text().strip()),
+                self.tr("Enter the serial of the part handed out (scan its label)."),
+            )
+        ok &= self.require("reason", bool(reason.strip()), code_text("field.reason_required"))
+        if not ok or self.ticket is None or part is None or location_id is None:
+            return None
+        desk, key, ticket_id, part_id = self.desk, self.request_id, self.ticket.id, part.id
+        qty, tech = self.quantity.value(), self.technician.currentData()
+        fitted = self.fitted.text() if part.serialized else None
+        removed = self.removed.text() if part.serialized else None
+        return lambda: requisitions.issue_direct(
+            desk.db,
+            desk.actor,
+            ticket_id,
+            part_id,
+            location_id,
+            qty,
+            reason=reason,
+            serial_fitted=fitted,
+            serial_removed=removed,
+            technician_id=tech,
+            request_id=key,
         )

@@ -1,5 +1,6 @@
 """Requisitions (领用单): the open ones waiting to be issued, or every one of a ticket
-with its parts' price and cost; raise, issue, return unused, cancel, print."""
+with its parts' price and cost; raise, issue, return unused, cancel, print; and the
+emergency issue of a part without a requisition (parts clerks and managers)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.table_models import Column
-from desk_app.ui.stock.issue_dialog import IssueDialog, ReturnDialog
+from desk_app.ui.stock.issue_dialog import EmergencyIssueDialog, IssueDialog, ReturnDialog
 from desk_app.ui.stock.labels import AMBER, GREY, fmt_qty, not_allowed_tip, requisition_statuses
 from desk_app.ui.stock.models import NumberRowsModel
 from desk_app.ui.stock.movements import ReasonDialog
@@ -69,6 +70,15 @@ class RequisitionsPanel(QWidget):
         self.ticket_filter.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("&New requisition…"), objectName="newRequisition")
         self.new_button.setEnabled(desk.can(Perm.REQUEST_PARTS))
+        self.emergency_button = QPushButton(
+            self.tr("E&mergency issue…"), objectName="emergencyIssue"
+        )
+        self.emergency_button.setEnabled(desk.can(Perm.MOVE_STOCK))
+        self.emergency_button.setToolTip(
+            self.tr("Hand a part out for a ticket now, without a requisition first")
+            if desk.can(Perm.MOVE_STOCK)
+            else not_allowed_tip()
+        )
         self.status = QLabel(objectName="requisitionStatus", wordWrap=True)
         self.totals = QLabel(objectName="ticketPartsTotals", wordWrap=True)
         self.totals.setStyleSheet("font-weight: bold;")
@@ -135,6 +145,7 @@ class RequisitionsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.ticket_filter, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.emergency_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +165,7 @@ class RequisitionsPanel(QWidget):
         self.ticket_filter.returnPressed.connect(self.refresh)
         self.ticket_filter.textChanged.connect(lambda t: self.refresh() if not t.strip() else None)
         self.new_button.clicked.connect(lambda: self.new_requisition())
+        self.emergency_button.clicked.connect(self.emergency_issue)
         self.issue_button.clicked.connect(self.issue)
         self.return_button.clicked.connect(self.return_unused)
         self.cancel_button.clicked.connect(self.cancel)
@@ -271,6 +283,20 @@ class RequisitionsPanel(QWidget):
         dialog.print_requested.connect(self.print_requisition)
         dialog.raised.connect(lambda _r: self.refresh())
         return open_dialog(self, dialog, self.refresh)
+
+    def emergency_issue(self) -> EmergencyIssueDialog:
+        """The emergency issue form, for the ticket in the filter if one is typed; once
+        issued, this panel shows that ticket's requisitions."""
+        dialog = EmergencyIssueDialog(
+            self.desk, self, ticket_number=self.ticket_filter.text().strip()
+        )
+
+        def issued() -> None:
+            view = dialog.result_value
+            if isinstance(view, RequisitionView):
+                self.show_ticket(view.ticket_number)
+
+        return open_dialog(self, dialog, issued)
 
     def issue(self) -> QDialog | None:
         req = self.current()

@@ -8,7 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
+from desk_app.db.models import AuditLog
 from desk_app.domain.enums import MovementKind, RequisitionStatus, StockLocationKind
 from desk_app.domain.errors import NotEnoughStock, NotFound, PermissionDenied, ValidationError
 from desk_app.messages import render
@@ -19,6 +21,7 @@ from desk_app.services.tickets import tickets
 from tests.conftest import FakeClock
 from tests.services import factories
 from tests.services.stock_factories import (
+    URGENT,
     assert_balanced,
     close_ticket,
     level,
@@ -139,7 +142,7 @@ def test_a_front_desk_clerk_requests_but_cannot_issue(
     before = snapshot(db)
     for action in (
         lambda: requisitions.issue_requisition(db, clerk, r.id),
-        lambda: requisitions.issue_direct(db, clerk, t.id, p.id, main.id, 1),
+        lambda: requisitions.issue_direct(db, clerk, t.id, p.id, main.id, 1, reason=URGENT),
         lambda: requisitions.return_unused(db, clerk, r.lines[0].id, 1),
         lambda: stock.receive(db, clerk, p.id, main.id, 1),
     ):
@@ -181,7 +184,7 @@ def test_a_closed_or_cancelled_ticket_gets_no_parts(
     before = snapshot(db)
     actions = [
         lambda: requisitions.create_requisition(db, clerk, t.id, [(p.id, main.id, 1)]),
-        lambda: requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 1),
+        lambda: requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 1, reason=URGENT),
     ]
     if how == "closed":
         actions.append(lambda: requisitions.issue_requisition(db, parts_clerk, r.id))
@@ -319,7 +322,7 @@ def test_a_closed_tickets_bill_is_final_but_parts_still_come_back(
 ) -> None:
     p, main = shelf
     t = factories.ticket(db, clerk)
-    r = requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 2)
+    r = requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 2, reason=URGENT)
     close_ticket(db, manager, t.id)
     requisitions.return_unused(db, parts_clerk, r.lines[0].id, 1)
     assert level(db, p.id, main.id) == (9, 0)
@@ -334,22 +337,52 @@ def test_emergency_issue_takes_free_units_only(
     t = factories.ticket(db, clerk)
     requisitions.create_requisition(db, clerk, t.id, [(p.id, main.id, 7)])
     r = requisitions.issue_direct(
-        db, parts_clerk, t.id, p.id, main.id, 2, serial_fitted="X1", request_id="direct-1"
+        db,
+        parts_clerk,
+        t.id,
+        p.id,
+        main.id,
+        2,
+        reason=URGENT,
+        serial_fitted="X1",
+        request_id="direct-1",
     )
     again = requisitions.issue_direct(
-        db, parts_clerk, t.id, p.id, main.id, 2, request_id="direct-1"
+        db, parts_clerk, t.id, p.id, main.id, 2, reason=URGENT, request_id="direct-1"
     )
     assert again == r and r.status is R.ISSUED and r.lines[0].serial_fitted == "X1"
     assert level(db, p.id, main.id) == (8, 7)
     before = snapshot(db)
     with pytest.raises(NotEnoughStock) as info:
-        requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 2)
+        requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 2, reason=URGENT)
     assert info.value.available == 1
     quarantine = parts.damaged_location(db, parts_clerk)
     with pytest.raises(ValidationError):
-        requisitions.issue_direct(db, parts_clerk, t.id, p.id, quarantine.id, 1)
+        requisitions.issue_direct(db, parts_clerk, t.id, p.id, quarantine.id, 1, reason=URGENT)
     assert snapshot(db) == before
     assert_balanced(db)
+
+
+def test_an_emergency_issue_says_why_it_could_not_wait(
+    db: Database, clerk: Actor, parts_clerk: Actor, shelf: tuple[PartView, LocationView]
+) -> None:
+    p, main = shelf
+    t = factories.ticket(db, clerk)
+    before = snapshot(db)
+    for blank in ("", "   \n "):
+        with pytest.raises(ValidationError) as info:
+            requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 1, reason=blank)
+        assert info.value.field == "reason"
+    assert snapshot(db) == before
+    r = requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 1, reason="  " + URGENT)
+    assert (r.notes, r.status, r.issued_by) == (URGENT, R.ISSUED, r.created_by)
+    assert level(db, p.id, main.id) == (9, 0)
+    audit = db.read(
+        lambda s: s.scalars(
+            select(AuditLog.details).where(AuditLog.action == "requisition.issue_direct")
+        ).one()
+    )
+    assert audit["reason"] == URGENT and audit["quantity"] == 1
 
 
 def test_issuing_from_a_van(
@@ -373,7 +406,7 @@ def test_reversing_an_issue_corrects_the_line_and_the_bill(
 ) -> None:
     p, main = shelf
     t = factories.ticket(db, clerk)
-    r = requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 3)
+    r = requisitions.issue_direct(db, parts_clerk, t.id, p.id, main.id, 3, reason=URGENT)
     [issue] = stock.ledger(db, clerk, ticket_id=t.id)
     requisitions.return_unused(db, parts_clerk, r.lines[0].id, 1)
     [ret, _issue] = stock.ledger(db, clerk, ticket_id=t.id)

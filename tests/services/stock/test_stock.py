@@ -26,6 +26,7 @@ from desk_app.services.stock.stock import check_stock
 from tests.conftest import FakeClock
 from tests.services import factories
 from tests.services.stock_factories import (
+    URGENT,
     assert_balanced,
     level,
     location,
@@ -431,10 +432,10 @@ def test_low_stock_suggests_a_purchase_and_exports_for_excel(
     for p, qty in ((cap, 6), (pump, 16), (plenty, 50)):
         stock.receive(db, parts_clerk, p.id, main.id, qty)
     t = factories.ticket(db, clerk)
-    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 4)
+    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 4, reason=URGENT)
     clock.advance(days=40)  # outside the usage window
-    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 9)
-    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 2)
+    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 9, reason=URGENT)
+    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 2, reason=URGENT)
     requisitions.create_requisition(db, clerk, t.id, [(cap.id, main.id, 3)])  # reserved
     rows = stock_reports.low_stock(db, parts_clerk)
     assert [(r.code, r.available, r.used_recently, r.suggested_qty) for r in rows] == [

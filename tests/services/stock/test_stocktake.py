@@ -10,7 +10,7 @@ from desk_app.services.core.database import Actor, Database
 from desk_app.services.stock import parts, requisitions, stock, stocktake
 from desk_app.services.stock.parts import LocationView, PartDraft, PartView
 from tests.services import factories
-from tests.services.stock_factories import assert_balanced, level, location, part, snapshot
+from tests.services.stock_factories import URGENT, assert_balanced, level, location, part, snapshot
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_count_by_scanner_and_by_hand_then_post_the_variances(
     stocktake.record_count(db, parts_clerk, st.id, part_id=remote.id, qty=0)
     # A sale during the count: the variance is relative to the frozen list.
     t = factories.ticket(db, clerk)
-    requisitions.issue_direct(db, parts_clerk, t.id, cap.id, main.id, 1)
+    requisitions.issue_direct(db, parts_clerk, t.id, cap.id, main.id, 1, reason=URGENT)
     found = stocktake.variances(db, parts_clerk, st.id)
     assert [(x.part_code, x.variance, x.variance_cents) for x in found] == [
         ("P-1", -2, -4000),
@@ -108,7 +108,9 @@ def test_posting_that_would_go_negative_writes_nothing(
     for p, qty in ((cap, 8), (pump, 0), (remote, 0)):
         stocktake.record_count(db, parts_clerk, st.id, part_id=p.id, qty=qty)
     t = factories.ticket(db, clerk)
-    requisitions.issue_direct(db, parts_clerk, t.id, pump.id, main.id, 1)  # 2 left, -3 to post
+    requisitions.issue_direct(
+        db, parts_clerk, t.id, pump.id, main.id, 1, reason=URGENT
+    )  # 2 left, -3 to post
     before = snapshot(db)
     with pytest.raises(NotEnoughStock) as info:
         stocktake.post_stocktake(db, parts_clerk, st.id)

@@ -1,5 +1,6 @@
 """Complaint intake (投诉登记): how it came in, what it is about, how serious, the customer's
-own words, and the customer, ticket and technician it concerns.
+own words, and the customer, ticket and technician it concerns; and handing a complaint
+to another handler (``ReassignDialog``).
 
 Two ways in: a new complaint from the complaint list (the clerk picks the customer), or
 a complaint from a dissatisfied follow-up call (customer, ticket and technician fixed by
@@ -28,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import Channel, ComplaintCategory, Severity
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import ConflictError, ValidationError
 from desk_app.services.admin import settings
-from desk_app.services.care import complaints, followups
+from desk_app.services.care import complaint_views, complaints, followups
 from desk_app.services.care.complaint_views import ComplaintView
-from desk_app.services.care.complaints import ComplaintDraft
+from desk_app.services.care.complaints import ComplaintDraft, HandlerView
 from desk_app.services.customers import customers
 from desk_app.services.customers.customers import CustomerView
 from desk_app.services.dispatch import dispatch
@@ -317,3 +318,118 @@ class ComplaintIntakeDialog(QDialog):
         if isinstance(error, ValidationError) and self.errors.mark_error(error):
             return
         self.banner.show_message(message_for(error, self.desk.tz), "error")
+
+
+class ReassignDialog(QDialog):
+    """Hand a complaint to another handler, with a note for them (optional).
+
+    Saved with the version the history showed: if a colleague moved the complaint on
+    meanwhile, the banner says who and when and the choice and note stay as typed
+    (the history reloads; saving again hands it over as it is now). Emits
+    ``reassigned(ComplaintView)``."""
+
+    reassigned = Signal(object)
+
+    def __init__(self, desk: Desk, view: ComplaintView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintReassign")
+        self.setWindowTitle(
+            self.tr("Hand complaint %1 to another handler").replace("%1", view.number)
+        )
+        self.desk = desk
+        self.view = view
+        self.saved: ComplaintView | None = None
+        self._saving = False
+        self.errors = FieldErrors()
+        self.banner = Banner(self)
+        self.current = QLabel(view.assigned_to or self.tr("(nobody)"), objectName="reassignCurrent")
+        self.current.setStyleSheet("font-weight: bold;")
+        self.handler = QComboBox(objectName="reassignHandler")
+        self.handler.addItem(self.tr("(choose)"), None)
+        self.note = QPlainTextEdit(objectName="reassignNote")
+        self.note.setPlaceholderText(
+            self.tr("Why, and what the new handler should know (optional)")
+        )
+        self.note.setFixedHeight(80)
+        self.note.setTabChangesFocus(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Handled by"), self.current)
+        field_row(form, self.tr("&Hand to"), self.handler, self.errors, "assigned_to")
+        field_row(form, self.tr("&Note"), self.note, self.errors, "note")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = QPushButton(self.tr("Hand &over"), objectName="saveReassign")
+        self.save_button.setEnabled(False)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)
+        self.resize(480, 260)
+        desk.ops.run(
+            lambda: complaints.handlers(desk.db, desk.actor),
+            on_success=self._handlers,
+            on_failure=lambda e: self.banner.show_message(message_for(e, desk.tz), "error"),
+            owner=self,
+        )
+
+    def _handlers(self, found: list[HandlerView]) -> None:
+        for h in found:
+            if h.id != self.view.assigned_to_id:
+                self.handler.addItem(h.name, h.id)
+        self.save_button.setEnabled(True)
+        self.handler.setFocus()
+
+    def save(self) -> None:
+        if self._saving:
+            return
+        self.errors.clear()
+        self.banner.hide()
+        user_id = self.handler.currentData()
+        if user_id is None:
+            self.errors.mark("assigned_to", self.tr("Choose who takes the complaint over."))
+            return
+        desk, cid, version, note = (
+            self.desk,
+            self.view.id,
+            self.view.version,
+            self.note.toPlainText(),
+        )
+        self._saving = True
+        self.save_button.setEnabled(False)
+        desk.ops.run(
+            lambda: complaints.assign(
+                desk.db, desk.actor, cid, user_id, note=note, expected_version=version
+            ),
+            on_success=self._saved,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def _saved(self, view: ComplaintView) -> None:
+        self._saving = False
+        self.saved = view
+        self.reassigned.emit(view)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError) and self.errors.mark_error(error):
+            return
+        self.banner.show_message(message_for(error, self.desk.tz), "error")
+        if isinstance(error, ConflictError):
+            # Saving again hands over the complaint as it is now.
+            desk, cid = self.desk, self.view.id
+            desk.ops.run(
+                lambda: complaint_views.get_complaint(desk.db, desk.actor, cid),
+                on_success=self._refreshed,
+                on_failure=lambda _e: None,
+                owner=self,
+            )
+
+    def _refreshed(self, view: ComplaintView) -> None:
+        self.view = view
+        self.current.setText(view.assigned_to or self.tr("(nobody)"))

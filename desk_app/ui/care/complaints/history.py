@@ -24,6 +24,7 @@ from desk_app.domain.complaint_rules import ComplaintStep
 from desk_app.services.care import complaint_views
 from desk_app.services.care.complaint_views import ComplaintEventView, ComplaintView
 from desk_app.ui.care.complaints import labels as complaint_labels
+from desk_app.ui.care.complaints.dialogs import ReassignDialog
 from desk_app.ui.care.complaints.steps import ComplaintSteps
 from desk_app.ui.common import labels
 from desk_app.ui.common.changes import Changes
@@ -85,6 +86,11 @@ class ComplaintHistory(QWidget):
         grid.setColumnStretch(3, 1)
         self.open_ticket_button = QPushButton(self.tr("Open ticket"), objectName="complaintTicket")
         self.open_ticket_button.clicked.connect(self._open_ticket)
+        self.reassign_button = QPushButton(
+            self.tr("Hand to another &handler…"), objectName="complaintReassign"
+        )
+        self.reassign_button.clicked.connect(self.reassign)
+        self.last_dialog: ReassignDialog | None = None
         self.words = QLabel(objectName="complaintWords", wordWrap=True)
         self.words.setTextFormat(Qt.TextFormat.PlainText)
         self.words.setStyleSheet(
@@ -127,7 +133,11 @@ class ComplaintHistory(QWidget):
         bl.addLayout(head)
         bl.addWidget(self.banner)
         bl.addLayout(grid)
-        bl.addWidget(self.open_ticket_button, 0, Qt.AlignmentFlag.AlignLeft)
+        links = QHBoxLayout()
+        links.addWidget(self.open_ticket_button)
+        links.addWidget(self.reassign_button)
+        links.addStretch(1)
+        bl.addLayout(links)
         bl.addWidget(QLabel(self.tr("The customer's words")))
         bl.addWidget(self.words)
         bl.addWidget(QLabel(self.tr("History")))
@@ -208,6 +218,7 @@ class ComplaintHistory(QWidget):
         self._clock(f["solution"], view.clocks.solution, view.solution_due)
         f["outcome"].setText(self._outcome(view))
         self.open_ticket_button.setVisible(view.ticket_id is not None)
+        self.reassign_button.setEnabled(S.ASSIGN in view.allowed_steps)
         self.words.setText(view.description)
         if before is None or before.id != view.id or len(before.events) != len(view.events):
             self.events.set_rows(view.events)
@@ -265,6 +276,18 @@ class ComplaintHistory(QWidget):
     def _open_ticket(self) -> None:
         if self.view is not None and self.view.ticket_id is not None:
             self.open_ticket_requested.emit(self.view.ticket_id)
+
+    def reassign(self) -> ReassignDialog | None:
+        """Hand the complaint shown to another handler (a dialog; the history reloads)."""
+        if self.view is None:
+            return None
+        dialog = ReassignDialog(self.desk, self.view, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reassigned.connect(self._stepped)
+        dialog.finished.connect(lambda _r: self.reload())
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---------------------------------------------------------------- after a step
 
