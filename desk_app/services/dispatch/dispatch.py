@@ -298,6 +298,58 @@ def assign(
     return db.write(tx)
 
 
+UNASSIGNABLE = (S.DISPATCHED, S.APPOINTED, S.WAITING_CUSTOMER)
+
+
+def unassign(
+    db: Database,
+    actor: Actor,
+    ticket_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> TicketView:
+    """Take the ticket from its technician and put it back in the unassigned queue.
+
+    Its booked visit is cancelled with the reason; a dispatched or appointed ticket
+    is NEW again (a ticket waiting for the customer keeps waiting). The event and
+    the audit row say who had it, which visit went and why.
+    """
+    require(actor.username, actor.role, Perm.DISPATCH)
+    why = clean_text(reason, "reason", max_length=1000)
+    if why is None:
+        raise ValidationError("reason", "field.reason_required")
+
+    def tx(s: Session) -> TicketView:
+        t = tickets.load(s, ticket_id, lock=True)
+        tickets.check_version(s, t, expected_version)
+        if t.technician_id is None:
+            raise ValidationError("technician", "dispatch.not_assigned")
+        if t.status not in UNASSIGNABLE:
+            raise ValidationError("status", "dispatch.not_unassignable")
+        now = db.now()
+        data: dict[str, object] = {"technician": None, "previous": t.technician_id}
+        if t.appointment_start is not None and t.appointment_end is not None:
+            data["starts"] = t.appointment_start.isoformat()
+            data["ends"] = t.appointment_end.isoformat()
+        for visit in s.scalars(
+            select(Appointment).where(Appointment.ticket_id == t.id, Appointment.state == "booked")
+        ):
+            visit.state, visit.reason = "cancelled", why
+        t.technician_id = None
+        t.appointment_start = t.appointment_end = None
+        if t.status is S.WAITING_CUSTOMER:
+            tickets.record_event(s, actor, t, "unassign", now, reason=why, data=data)
+        else:
+            tickets.apply_transition(
+                s, actor, t, S.NEW, now, reason=why, action="unassign", data=data
+            )
+        s.flush()
+        return tickets.view(s, t, now)
+
+    return db.write(tx)
+
+
 def confirm_appointment(
     db: Database,
     actor: Actor,
