@@ -327,9 +327,17 @@ class QueueView(QListView):
         painter.fillRect(rect, fill)
         painter.setPen(QPen(QColor(SELECTED_BORDER), 2, Qt.PenStyle.DashLine))
         painter.drawRect(rect)
-        painter.drawText(
-            rect.adjusted(8, 8, -8, -8),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            self.tr("Drop here to take the ticket back to the queue (asks why)"),
+        # The words in a box of their own at the foot, clear of the cards above.
+        text = self.tr("Drop here to take the ticket back to the queue (asks why)")
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        width = rect.width() - 16
+        needed = painter.fontMetrics().boundingRect(QRect(0, 0, width, 1000), flags, text)
+        box = QRect(
+            rect.left() + 8, rect.bottom() - needed.height() - 20, width, needed.height() + 12
         )
+        painter.setPen(QPen(QColor(SELECTED_BORDER), 1))
+        painter.setBrush(QColor("#eaf1fb"))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(QColor(SELECTED_BORDER))
+        painter.drawText(box, flags, text)
         painter.end()
