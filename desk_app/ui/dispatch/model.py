@@ -189,17 +189,7 @@ class BoardData:
         return board_service.free_slots(tech, self.booked(tech.id))
 
     def working_periods(self, tech: BoardTechnician) -> list[tuple[datetime, datetime]]:
-        """When the technician works that day: their hours within the shop's working
-        periods (a lunch break splits the day; none on a day the shop is closed)."""
-        calendar = self.board.calendar
-        if calendar is None:
-            return [(tech.work_start, tech.work_end)]
-        periods = []
-        for a, b in calendar.periods_on(self.day):
-            start, end = max(a, tech.work_start), min(b, tech.work_end)
-            if start < end:
-                periods.append((start, end))
-        return periods
+        return board_service.working_periods(self.board, tech)
 
     def outside_working_time(
         self, tech: BoardTechnician, starts: datetime, ends: datetime
