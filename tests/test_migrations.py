@@ -88,3 +88,54 @@ def test_server_behind_the_schema_is_refused_not_migrated(tmp_path: pytest.TempP
         open_database(AppConfig(f"sqlite:///{path}", "test"), auto_migrate=False)
     assert refused.value.code == "database.schema_missing"
     assert "desk-app db upgrade" in render(refused.value, language="zh_CN")
+
+
+def test_visits_that_already_overlap_do_not_stop_the_upgrade(pg_url: str) -> None:
+    """Migration 0003 on a PostgreSQL database holding a double booking made before it:
+    the later visit is marked as an override, and the constraint is in place after."""
+    from datetime import UTC, datetime, timedelta
+
+    from alembic import command
+    from sqlalchemy import exc, text
+
+    from desk_app.domain.enums import Role
+    from desk_app.services.admin import users
+    from desk_app.services.core.database import Database
+    from desk_app.services.dispatch import dispatch
+    from desk_app.services.dispatch.dispatch import TechnicianDraft
+    from tests.services import factories
+
+    db = Database(pg_url)
+    engine = make_engine(pg_url)
+    try:
+        users.create_user(db, None, "boss", "secret-1", Role.MANAGER)
+        boss = users.authenticate(db, "boss", "secret-1")
+        tech = dispatch.create_technician(db, boss, TechnicianDraft("孙师傅")).id
+        nine = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+        t = factories.ticket(db, boss)
+        dispatch.assign(db, boss, t.id, tech, starts=nine, ends=nine + timedelta(hours=1))
+        copy = (
+            "INSERT INTO appointments (ticket_id, technician_id, starts_at, ends_at, state, "
+            "created_at, created_by) SELECT ticket_id, technician_id, starts_at, ends_at, "
+            "state, created_at, created_by FROM appointments"
+        )
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+        try:
+            with engine.begin() as conn:
+                conn.exec_driver_sql(copy)  # booked twice, as the old schema let it happen
+        finally:
+            migrate.upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT override_reason FROM appointments ORDER BY id")
+            ).scalars()
+            first, second = list(rows)
+        assert first is None and second is not None and "0003" in second
+        with pytest.raises(exc.IntegrityError), engine.begin() as conn:
+            conn.exec_driver_sql(copy + " WHERE override_reason IS NULL")
+    finally:
+        engine.dispose()
+        db.dispose()

@@ -18,7 +18,8 @@ _ALLOWED: dict[TicketStatus, frozenset[TicketStatus]] = {
     # NEW -> COMPLETED: a consultation answered at the desk is closed in one step.
     S.NEW: frozenset({S.DISPATCHED, S.WAITING_CUSTOMER, S.COMPLETED, S.CANCELLED}),
     S.DISPATCHED: frozenset({S.APPOINTED, S.NEW, S.IN_SERVICE, S.WAITING_CUSTOMER, S.CANCELLED}),
-    S.APPOINTED: frozenset({S.IN_SERVICE, S.DISPATCHED, S.WAITING_CUSTOMER, S.CANCELLED}),
+    # APPOINTED -> NEW: the dispatcher takes the ticket back to the queue (unassign).
+    S.APPOINTED: frozenset({S.IN_SERVICE, S.DISPATCHED, S.NEW, S.WAITING_CUSTOMER, S.CANCELLED}),
     S.IN_SERVICE: frozenset({S.WAITING_PARTS, S.WAITING_CUSTOMER, S.COMPLETED, S.CANCELLED}),
     S.WAITING_PARTS: frozenset({S.IN_SERVICE, S.APPOINTED, S.CANCELLED}),
     S.WAITING_CUSTOMER: frozenset({S.NEW, S.DISPATCHED, S.APPOINTED, S.IN_SERVICE, S.CANCELLED}),

@@ -4,6 +4,66 @@
     <context>
         <name>BoardActions</name>
         <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Assigned to the wrong technician</source>
+            <translation>派错了技师</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Take %1 from %2 and put it back in the unassigned queue? Why?</source>
+            <translation>将 %1 从 %2 处撤回，放回待派队列？原因是什么？</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>The visit %1 is cancelled: the customer must be told.</source>
+            <translation>%1 的上门预约将取消，须告知客户。</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Back to the queue: %1</source>
+            <translation>退回待派：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Back to queue</source>
+            <translation>退回待派</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>%1 is back in the queue</source>
+            <translation>%1 已退回待派队列</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Outside working time</source>
+            <translation>非工作时间</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Book it at %1 anyway?</source>
+            <translation>仍然预约在 %1 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>Not booked: %1</source>
+            <translation>未预约：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>%1 is not a working day; the visit would be %2.</source>
+            <translation>%1 不是工作日；上门时间将是 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>%1 works %2–%3; the visit %4 is outside those hours.</source>
+            <translation>%1 的工作时间是 %2–%3；上门时间 %4 不在其内。</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/actions.py" />
+            <source>The visit %1 falls in a break: the working time is %2.</source>
+            <translation>上门时间 %1 处于休息时间：工作时间为 %2。</translation>
+        </message>
+        <message>
             <location filename="../../desk_app/ui/dispatch/actions.py" line="48" />
             <source>Customer asked for another time</source>
             <translation>客户要求改时间</translation>
@@ -151,6 +211,16 @@
     </context>
     <context>
         <name>BoardPanel</name>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/panel.py" />
+            <source>&amp;Back to queue…</source>
+            <translation>退回待派(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/panel.py" />
+            <source>Take the ticket from its technician back to the queue (or drop its card on the queue); asks for the reason</source>
+            <translation>将工单从技师处撤回待派队列（也可把卡片拖回队列）；需填写原因</translation>
+        </message>
         <message>
             <location filename="../../desk_app/ui/dispatch/panel.py" line="80" />
             <source>Who fits</source>
@@ -686,6 +756,14 @@
             <location filename="../../desk_app/ui/dispatch/dialogs.py" line="48" />
             <source>%1 h</source>
             <translation>%1 小时</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueView</name>
+        <message>
+            <location filename="../../desk_app/ui/dispatch/cards.py" />
+            <source>Drop here to take the ticket back to the queue (asks why)</source>
+            <translation>拖到这里把工单退回待派队列（需填写原因）</translation>
         </message>
     </context>
 </TS>

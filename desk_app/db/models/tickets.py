@@ -111,7 +111,12 @@ class TicketPause(Base):
 
 
 class Appointment(Base):
-    """One booked visit of a technician; reschedules keep the old row with a reason."""
+    """One booked visit of a technician; reschedules keep the old row with a reason.
+
+    On PostgreSQL the exclusion constraint ``ex_appointments_no_overlap`` (migration
+    0003_visits_no_overlap; no model can declare it on both engines) refuses a second
+    booked visit of one technician over another unless it has an override reason.
+    """
 
     __tablename__ = "appointments"
 

@@ -35,4 +35,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{technician} is already booked for {other_ticket} from {starts} to {ends:time}.",
         "{technician} 在 {starts}–{ends:time} 已约了 {other_ticket}。",
     ),
+    "dispatch.not_assigned": (
+        "The ticket is not assigned to a technician.",
+        "该工单尚未派给技师。",
+    ),
+    "dispatch.not_unassignable": (
+        "Only a ticket not yet in service can go back to the queue.",
+        "只有尚未开始服务的工单才能退回待派队列。",
+    ),
 }

@@ -283,6 +283,19 @@ def free_slots(
     return slots
 
 
+def working_periods(board: Board, tech: BoardTechnician) -> list[tuple[datetime, datetime]]:
+    """When the technician works on the board's day: their hours within the shop's
+    working periods (a lunch break splits the day; none on a day the shop is closed)."""
+    if board.calendar is None:
+        return [(tech.work_start, tech.work_end)]
+    periods = []
+    for a, b in board.calendar.periods_on(board.day):
+        start, end = max(a, tech.work_start), min(b, tech.work_end)
+        if start < end:
+            periods.append((start, end))
+    return periods
+
+
 def rank_technicians(board: Board, ticket: BoardTicket, *, now: datetime) -> list[Candidate]:
     """Technicians who fit the ticket, best first, with the reasons.
 
@@ -315,7 +328,14 @@ def rank_technicians(board: Board, ticket: BoardTicket, *, now: datetime) -> lis
             score -= 100  # outweighs area and skill: a full day is a last resort
             reasons.append("full")
         slot = None
-        for a, b in free_slots(tech, visits):
+        working = working_periods(board, tech)
+        gaps = [
+            (max(a, wa), min(b, wb))
+            for a, b in free_slots(tech, visits)
+            for wa, wb in working
+            if min(b, wb) > max(a, wa)
+        ]  # free and within working time: a slot never runs into the break
+        for a, b in gaps:
             begin = a if a >= now else _round_up(now)
             if b - begin >= SLOT * 2:
                 slot = begin

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import Appointment, Technician, Ticket
@@ -27,6 +28,8 @@ from desk_app.services.tickets.tickets import TicketView
 
 S = TicketStatus
 MAX_VISIT = timedelta(hours=12)
+# PostgreSQL's exclusion_violation: the database refused an overlapping visit.
+NO_OVERLAP_SQLSTATE = "23P01"
 
 
 @dataclass(frozen=True)
@@ -163,21 +166,9 @@ def _book(
     override_reason: str | None,
     now: datetime,
 ) -> Appointment:
-    clash = s.execute(
-        select(Appointment, Ticket.number)
-        .join(Ticket, Ticket.id == Appointment.ticket_id)
-        .where(
-            Appointment.technician_id == tech.id,
-            Appointment.state == "booked",
-            Appointment.ticket_id != t.id,
-            Appointment.starts_at < ends,
-            Appointment.ends_at > starts,
-        )
-        .limit(1)
-    ).first()
+    clash = _clash(s, t, tech, starts, ends)
     if clash is not None and not override_reason:
-        other, number = clash
-        raise DoubleBooking(tech.name, number, other.starts_at, other.ends_at)
+        raise _double_booking(tech, clash)
     for old in s.scalars(
         select(Appointment).where(Appointment.ticket_id == t.id, Appointment.state == "booked")
     ):
@@ -194,9 +185,50 @@ def _book(
         created_at=now,
         created_by=actor.user_id,
     )
-    s.add(appointment)
+    s.flush()  # the visits this one replaces are written first (begin_nested would too)
+    try:
+        with s.begin_nested():
+            s.add(appointment)
+    except IntegrityError as error:
+        # Another desk booked an overlapping visit after the check above and committed
+        # first: the database refused this one (see migration 0003_visits_no_overlap).
+        if getattr(error.orig, "sqlstate", None) != NO_OVERLAP_SQLSTATE:
+            raise
+        clash = _clash(s, t, tech, starts, ends)
+        if clash is None:  # the visit that refused this one is gone again: nothing to name
+            raise
+        if not override_reason:
+            raise _double_booking(tech, clash) from error
+        appointment.override_reason = override_reason  # booked anyway, as the dispatcher said
+        with s.begin_nested():
+            s.add(appointment)
     t.appointment_start, t.appointment_end = starts, ends
     return appointment
+
+
+def _clash(
+    s: Session, t: Ticket, tech: Technician, starts: datetime, ends: datetime
+) -> tuple[Appointment, str] | None:
+    """Another ticket's booked visit of this technician overlapping ``starts``–``ends``."""
+    row = s.execute(
+        select(Appointment, Ticket.number)
+        .join(Ticket, Ticket.id == Appointment.ticket_id)
+        .where(
+            Appointment.technician_id == tech.id,
+            Appointment.state == "booked",
+            Appointment.ticket_id != t.id,
+            Appointment.starts_at < ends,
+            Appointment.ends_at > starts,
+        )
+        .order_by(Appointment.starts_at)
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def _double_booking(tech: Technician, clash: tuple[Appointment, str]) -> DoubleBooking:
+    other, number = clash
+    return DoubleBooking(tech.name, number, other.starts_at, other.ends_at)
 
 
 def _technician(s: Session, technician_id: int) -> Technician:
@@ -260,6 +292,58 @@ def assign(
             tickets.record_event(s, actor, t, "assign", now, reason=why, data=data)
         else:
             raise ValidationError("status", "dispatch.not_assignable")
+        s.flush()
+        return tickets.view(s, t, now)
+
+    return db.write(tx)
+
+
+UNASSIGNABLE = (S.DISPATCHED, S.APPOINTED, S.WAITING_CUSTOMER)
+
+
+def unassign(
+    db: Database,
+    actor: Actor,
+    ticket_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> TicketView:
+    """Take the ticket from its technician and put it back in the unassigned queue.
+
+    Its booked visit is cancelled with the reason; a dispatched or appointed ticket
+    is NEW again (a ticket waiting for the customer keeps waiting). The event and
+    the audit row say who had it, which visit went and why.
+    """
+    require(actor.username, actor.role, Perm.DISPATCH)
+    why = clean_text(reason, "reason", max_length=1000)
+    if why is None:
+        raise ValidationError("reason", "field.reason_required")
+
+    def tx(s: Session) -> TicketView:
+        t = tickets.load(s, ticket_id, lock=True)
+        tickets.check_version(s, t, expected_version)
+        if t.technician_id is None:
+            raise ValidationError("technician", "dispatch.not_assigned")
+        if t.status not in UNASSIGNABLE:
+            raise ValidationError("status", "dispatch.not_unassignable")
+        now = db.now()
+        data: dict[str, object] = {"technician": None, "previous": t.technician_id}
+        if t.appointment_start is not None and t.appointment_end is not None:
+            data["starts"] = t.appointment_start.isoformat()
+            data["ends"] = t.appointment_end.isoformat()
+        for visit in s.scalars(
+            select(Appointment).where(Appointment.ticket_id == t.id, Appointment.state == "booked")
+        ):
+            visit.state, visit.reason = "cancelled", why
+        t.technician_id = None
+        t.appointment_start = t.appointment_end = None
+        if t.status is S.WAITING_CUSTOMER:
+            tickets.record_event(s, actor, t, "unassign", now, reason=why, data=data)
+        else:
+            tickets.apply_transition(
+                s, actor, t, S.NEW, now, reason=why, action="unassign", data=data
+            )
         s.flush()
         return tickets.view(s, t, now)
 

@@ -61,6 +61,15 @@ def cancel_reasons() -> list[str]:
     ]
 
 
+def unassign_reasons() -> list[str]:
+    return [
+        translate("BoardActions", "Technician unavailable"),
+        translate("BoardActions", "Assigned to the wrong technician"),
+        translate("BoardActions", "Customer asked for another time"),
+        translate("BoardActions", "Parts have not arrived"),
+    ]
+
+
 class BoardActions(QObject):
     def __init__(self, board: BoardHost) -> None:
         super().__init__(board)
@@ -114,34 +123,60 @@ class BoardActions(QObject):
             dialog.open()
             b.dialog = dialog
 
+        def then_capacity() -> None:
+            tech = b.data.technicians.get(tech_id)
+            adds_visit = start is not None and (tech_id != ref.technician_id or not ref.booked)
+            if tech is not None and adds_visit:
+                after = tech.visits + 1
+                day = fmt_day(b.data.day)
+                if after > tech.capacity:
+                    text = translate(
+                        "BoardActions",
+                        "%1 would have %2 visits on %3; the day's capacity is %4. Book anyway?",
+                    )
+                elif ref.urgency is Urgency.NORMAL and after > tech.capacity - tech.reserve:
+                    text = translate(
+                        "BoardActions",
+                        "%1 would have %2 visits on %3, using the room kept for emergencies "
+                        "(capacity %4). Book anyway?",
+                    )
+                else:
+                    text = ""
+                if text:
+                    text = (
+                        text.replace("%1", tech.name)
+                        .replace("%2", str(after))
+                        .replace("%3", day)
+                        .replace("%4", str(tech.capacity))
+                    )
+                    b.dialog = confirm(
+                        b, translate("BoardActions", "Over capacity"), text, then_reason
+                    )
+                    return
+            then_reason()
+
         tech = b.data.technicians.get(tech_id)
-        adds_visit = start is not None and (tech_id != ref.technician_id or not ref.booked)
-        if tech is not None and adds_visit:
-            after = tech.visits + 1
-            day = fmt_day(b.data.day)
-            if after > tech.capacity:
-                text = translate(
-                    "BoardActions",
-                    "%1 would have %2 visits on %3; the day's capacity is %4. Book anyway?",
-                )
-            elif ref.urgency is Urgency.NORMAL and after > tech.capacity - tech.reserve:
-                text = translate(
-                    "BoardActions",
-                    "%1 would have %2 visits on %3, using the room kept for emergencies "
-                    "(capacity %4). Book anyway?",
-                )
-            else:
-                text = ""
-            if text:
-                text = (
-                    text.replace("%1", tech.name)
-                    .replace("%2", str(after))
-                    .replace("%3", day)
-                    .replace("%4", str(tech.capacity))
-                )
-                b.dialog = confirm(b, translate("BoardActions", "Over capacity"), text, then_reason)
-                return
-        then_reason()
+        why_not = (
+            b.data.outside_working_time(tech, start, ends)
+            if tech is not None and start is not None and ends is not None
+            else None
+        )
+        if why_not is not None and start is not None:
+            # Never another time than the one chosen: book exactly it, or nothing.
+            at = fmt_time(start, b.data.tz)
+            b.dialog = confirm(
+                b,
+                translate("BoardActions", "Outside working time"),
+                why_not
+                + "\n"
+                + translate("BoardActions", "Book it at %1 anyway?").replace("%1", at),
+                then_capacity,
+                lambda: b.say(
+                    translate("BoardActions", "Not booked: %1").replace("%1", why_not), "warning"
+                ),
+            )
+            return
+        then_capacity()
 
     def _place(
         self,
@@ -201,6 +236,45 @@ class BoardActions(QObject):
             retry=lambda why: self._place(ref, tech_id, start, ends, reason, why),
         )
 
+    def unassign(self, ref: TicketRef) -> None:
+        """Take the ticket from its technician, back to the queue: asks why first."""
+        b = self.board
+        if ref.technician_id is None:
+            return
+        tech = b.data.technicians.get(ref.technician_id)
+        prompt = translate(
+            "BoardActions", "Take %1 from %2 and put it back in the unassigned queue? Why?"
+        )
+        prompt = prompt.replace("%1", ref.number).replace("%2", tech.name if tech else "?")
+        if ref.starts is not None and ref.ends is not None:
+            tz = b.data.tz
+            visit = (
+                f"{ref.starts.astimezone(tz):%m-%d} "
+                f"{fmt_time(ref.starts, tz)}–{fmt_time(ref.ends, tz)}"
+            )
+            prompt += " " + translate(
+                "BoardActions", "The visit %1 is cancelled: the customer must be told."
+            ).replace("%1", visit)
+        dialog = ReasonDialog(
+            b,
+            translate("BoardActions", "Back to the queue: %1").replace("%1", ref.number),
+            prompt,
+            unassign_reasons(),
+            ok_text=translate("BoardActions", "Back to queue"),
+        )
+        dialog.setObjectName("unassignDialog")
+        dialog.accepted.connect(lambda: self._unassign(ref, dialog.reason()))
+        dialog.open()
+        b.dialog = dialog
+
+    def _unassign(self, ref: TicketRef, why: str) -> None:
+        db, actor = self.desk.db, self.desk.actor
+        self.run(
+            lambda: dispatch.unassign(db, actor, ref.id, why, expected_version=ref.version),
+            ref.id,
+            translate("BoardActions", "%1 is back in the queue").replace("%1", ref.number),
+        )
+
     # ---------------------------------------------------------------- the ticket's own actions
 
     def act(self, key: str, t: BoardTicket) -> None:
@@ -243,6 +317,8 @@ class BoardActions(QObject):
             dialog.accepted.connect(lambda: self._reschedule(t, *dialog.window_(), dialog.reason()))
             dialog.open()
             b.dialog = dialog
+        elif key == "unassign":
+            self.unassign(TicketRef.of(t))
         elif key == "cancel":
             dialog = ReasonDialog(
                 b,

@@ -115,6 +115,7 @@ class DispatchBoard(QWidget):
         self.queue.selectionModel().currentChanged.connect(self._queue_current)
         self.queue.place_requested.connect(self._place_from_form)
         self.queue.open_requested.connect(self.open_ticket)
+        self.queue.unassign_requested.connect(self.actions.unassign)
         self.grid.ticket_selected.connect(self.select)
         self.grid.open_requested.connect(self.open_ticket)
         self.grid.ticket_dropped.connect(self._dropped)

@@ -21,7 +21,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -218,10 +231,13 @@ class CardDelegate(QStyledItemDelegate):
 
 class QueueView(QListView):
     """The queue: arrows choose, Enter places the ticket where the assign form says,
-    a drag carries it to the grid, a double click opens it."""
+    a drag carries it to the grid, a double click opens it. A card of the grid dropped
+    here asks to go back to the queue (``unassign_requested``)."""
 
     place_requested = Signal()
     open_requested = Signal(int)
+    #: an assigned ticket (a TicketRef) was dropped here: take it from its technician
+    unassign_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,10 +246,13 @@ class QueueView(QListView):
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        # Drops are handled below (never by the model): only the grid's cards come back.
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDropIndicatorShown(False)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.doubleClicked.connect(self._double_clicked)
+        self.drop_hint = False  # an assigned card is dragged over the queue
 
     def _double_clicked(self, index: QModelIndex) -> None:
         ticket_id = index.data(ID_ROLE)
@@ -249,3 +268,76 @@ class QueueView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # ---------------------------------------------------------------- a card coming back
+
+    def _returning(self, mime: QMimeData) -> TicketRef | None:
+        """The assigned ticket a drag carries (None: nothing that may be dropped here)."""
+        model = self.model()
+        if isinstance(model, QueueModel) and not model.can_drag:
+            return None
+        ref = TicketRef.from_mime(mime)
+        return ref if ref is not None and ref.technician_id is not None else None
+
+    def _hint(self, on: bool) -> None:
+        if self.drop_hint != on:
+            self.drop_hint = on
+            self.viewport().update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._returning(event.mimeData()) is not None:
+            self._hint(True)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._returning(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._hint(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._hint(False)
+        if self.drop_ticket(event.mimeData()):
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def drop_ticket(self, mime: QMimeData) -> bool:
+        """A card dropped on the queue: emits ``unassign_requested``; False if refused."""
+        ref = self._returning(mime)
+        if ref is None:
+            return False
+        self.unassign_requested.emit(ref)
+        return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.drop_hint:
+            return
+        painter = QPainter(self.viewport())
+        rect = self.viewport().rect().adjusted(3, 3, -4, -4)
+        fill = QColor(SELECTED_BORDER)
+        fill.setAlpha(30)
+        painter.fillRect(rect, fill)
+        painter.setPen(QPen(QColor(SELECTED_BORDER), 2, Qt.PenStyle.DashLine))
+        painter.drawRect(rect)
+        # The words in a box of their own at the foot, clear of the cards above.
+        text = self.tr("Drop here to take the ticket back to the queue (asks why)")
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        width = rect.width() - 16
+        needed = painter.fontMetrics().boundingRect(QRect(0, 0, width, 1000), flags, text)
+        box = QRect(
+            rect.left() + 8, rect.bottom() - needed.height() - 20, width, needed.height() + 12
+        )
+        painter.setPen(QPen(QColor(SELECTED_BORDER), 1))
+        painter.setBrush(QColor("#eaf1fb"))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(QColor(SELECTED_BORDER))
+        painter.drawText(box, flags, text)
+        painter.end()

@@ -255,8 +255,15 @@ class CompletionDialog(QDialog):
         )
 
 
-def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """A yes/no question that calls ``on_yes`` only on Yes (window-modal, no nested loop)."""
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_yes: Callable[[], None],
+    on_no: Callable[[], None] | None = None,
+) -> QMessageBox:
+    """A yes/no question that calls ``on_yes`` only on Yes, ``on_no`` (if given) on
+    anything else (window-modal, no nested loop)."""
     box = QMessageBox(parent)
     box.setObjectName("boardQuestion")
     box.setIcon(QMessageBox.Icon.Warning)
@@ -269,6 +276,8 @@ def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) 
     def done(_result: int) -> None:
         if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
             on_yes()
+        elif on_no is not None:
+            on_no()
 
     box.finished.connect(done)
     box.open()

@@ -188,6 +188,44 @@ class BoardData:
     def free_slots(self, tech: BoardTechnician) -> list[tuple[datetime, datetime]]:
         return board_service.free_slots(tech, self.booked(tech.id))
 
+    def working_periods(self, tech: BoardTechnician) -> list[tuple[datetime, datetime]]:
+        return board_service.working_periods(self.board, tech)
+
+    def outside_working_time(
+        self, tech: BoardTechnician, starts: datetime, ends: datetime
+    ) -> str | None:
+        """Why a visit ``starts``–``ends`` lies outside the technician's working time
+        that day (in the clerk's words), or None when it fits in one working period."""
+        periods = self.working_periods(tech)
+        if any(a <= starts and ends <= b for a, b in periods):
+            return None
+        tz = self.tz
+        visit = f"{fmt_time(starts, tz)}–{fmt_time(ends, tz)}"
+        local_day = starts.astimezone(tz).date()
+        if local_day != self.day or ends.astimezone(tz).date() != local_day:
+            # Outside the day shown (a visit past midnight): the hours of that day apply.
+            periods = []
+        if not periods:
+            return (
+                translate("BoardActions", "%1 is not a working day; the visit would be %2.")
+                .replace("%1", fmt_day(local_day))
+                .replace("%2", visit)
+            )
+        if starts < tech.work_start or ends > tech.work_end:
+            return (
+                translate("BoardActions", "%1 works %2–%3; the visit %4 is outside those hours.")
+                .replace("%1", tech.name)
+                .replace("%2", fmt_time(tech.work_start, tz))
+                .replace("%3", fmt_time(tech.work_end, tz))
+                .replace("%4", visit)
+            )
+        hours = ", ".join(f"{fmt_time(a, tz)}–{fmt_time(b, tz)}" for a, b in periods)
+        return (
+            translate("BoardActions", "The visit %1 falls in a break: the working time is %2.")
+            .replace("%1", visit)
+            .replace("%2", hours)
+        )
+
     def areas(self) -> set[str]:
         found = {a for t in self.board.technicians for a in t.areas}
         found.update(t.area for t in self.tickets.values() if t.area)

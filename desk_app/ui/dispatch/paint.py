@@ -126,16 +126,25 @@ class GridPainter:
         right = LEFT + s.width
         p.fillRect(QRectF(LEFT, top, s.width, h), QColor("#fbfbfb" if row % 2 else "white"))
         off = QBrush(QColor("#d2d2d2"), Qt.BrushStyle.BDiagPattern)
-        for a, b in ((s.start, tech.work_start), (tech.work_end, s.end)):
+        # Off hours: before and after the technician's day, and the shop's breaks (lunch)
+        # or the whole day when the shop is closed.
+        periods = g.data.working_periods(tech)
+        bounds = [s.start, *(t for period in periods for t in period), s.end]
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+            a, b = max(a, s.start), min(b, s.end)
             if b > a:
                 rect = QRectF(s.x_for(a), top, s.x_for(b) - s.x_for(a), h)
                 p.fillRect(rect, QColor(OFF_HOURS))
                 p.fillRect(rect, off)
         if tech.visits < tech.capacity:
-            for a, b in g.data.free_slots(tech):
-                p.fillRect(
-                    QRectF(s.x_for(a), top + 2, s.x_for(b) - s.x_for(a), h - 4), QColor(FREE)
-                )
+            for free_a, free_b in g.data.free_slots(tech):
+                for work_a, work_b in periods:  # free, and working time (not the break)
+                    a, b = max(free_a, work_a), min(free_b, work_b)
+                    if b > a:
+                        p.fillRect(
+                            QRectF(s.x_for(a), top + 2, s.x_for(b) - s.x_for(a), h - 4),
+                            QColor(FREE),
+                        )
         p.setPen(QPen(QColor(LINE)))
         p.drawLine(LEFT, top + h, right, top + h)
 

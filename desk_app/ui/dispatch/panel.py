@@ -48,6 +48,7 @@ ACTIONS = (
     "waiting_parts",
     "complete",
     "reschedule",
+    "unassign",
     "cancel",
     "open",
     "print",
@@ -120,6 +121,7 @@ class BoardPanel(QWidget):
             "waiting_parts": self.tr("Waiting for &parts"),
             "complete": self.tr("Co&mpleted…"),
             "reschedule": self.tr("&Reschedule…"),
+            "unassign": self.tr("&Back to queue…"),
             "cancel": self.tr("Cance&l ticket…"),
             "open": self.tr("Open ticket"),
             "print": self.tr("Print work orders"),
@@ -130,6 +132,10 @@ class BoardPanel(QWidget):
             "waiting_parts": self.tr("Waiting for parts: the service clock pauses"),
             "complete": self.tr("Record cause, work done and charges; the ticket is completed"),
             "reschedule": self.tr("Move the visit to another time; asks for the reason"),
+            "unassign": self.tr(
+                "Take the ticket from its technician back to the queue (or drop its card "
+                "on the queue); asks for the reason"
+            ),
             "cancel": self.tr("Cancel the ticket; asks for the reason"),
             "open": self.tr("Open the ticket (Ctrl+O, or double click its card)"),
             "print": self.tr(
@@ -314,6 +320,9 @@ class BoardPanel(QWidget):
             "waiting_parts": can_dispatch and S.WAITING_PARTS in nxt,
             "complete": can_complete and ticket.status is S.IN_SERVICE,
             "reschedule": can_dispatch and booked and ticket.technician_id is not None,
+            "unassign": can_dispatch
+            and ticket.technician_id is not None
+            and ticket.status in (S.DISPATCHED, S.APPOINTED, S.WAITING_CUSTOMER),
             "cancel": S.CANCELLED in nxt,
             "open": True,
             "print": self.tech_combo.count() > 0,

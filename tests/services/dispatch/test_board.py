@@ -112,3 +112,21 @@ def test_ranking_prefers_area_and_skill_and_says_why(
     ranked = board.rank_technicians(view, card, now=NINE)
     assert ranked[0].technician.name == "周师傅"
     assert "full" in ranked[1].reasons
+
+
+def test_the_earliest_free_slot_skips_the_lunch_break(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor
+) -> None:
+    """The shop works 08:30-12:00 and 13:30-18:00: at 11:30 the next hour-long slot of a
+    free technician is 13:30, not 11:30 running into lunch."""
+    _techs(db, manager)
+    factories.ticket(db, clerk)
+    view = board.load_board(db, dispatcher, DAY)
+    half_past_eleven = NINE + timedelta(hours=2, minutes=30)
+    ranked = board.rank_technicians(view, view.queue[0], now=half_past_eleven)
+    assert ranked[0].earliest_slot == NINE + timedelta(hours=4, minutes=30)  # 13:30
+    tech = ranked[0].technician
+    assert board.working_periods(view, tech) == [
+        (tech.work_start, NINE + timedelta(hours=3)),
+        (NINE + timedelta(hours=4, minutes=30), tech.work_end),
+    ]

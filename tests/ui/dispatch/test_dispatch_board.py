@@ -325,14 +325,14 @@ def test_keyboard_on_the_grid_picks_up_and_moves_a_visit(
     grid.set_cursor(grid.row_of(sun), grid.scale.slot_of(local(11)))  # type: ignore[arg-type]
     qtbot.keyClick(grid, Qt.Key.Key_Space)
     assert board.selected_id == t.id
-    for _ in range(4):
-        qtbot.keyClick(grid, Qt.Key.Key_Right)  # two hours later
+    for _ in range(6):
+        qtbot.keyClick(grid, Qt.Key.Key_Right)  # three hours later (after the lunch break)
     qtbot.keyClick(grid, Qt.Key.Key_Return)
     dialog = wait_dialog(qtbot, board, ReasonDialog)
     dialog.reason_edit.setCurrentIndex(0)  # type: ignore[attr-defined]
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    view = wait_ticket(qtbot, db, dispatcher, t.id, lambda v: v.appointment_start == local(13))
-    assert view.appointment_end == local(14)
+    view = wait_ticket(qtbot, db, dispatcher, t.id, lambda v: v.appointment_start == local(14))
+    assert view.appointment_end == local(15)
     assert view.events[-1].action == "reschedule"
     assert view.events[-1].reason == "Customer asked for another time"
 
@@ -350,10 +350,10 @@ def test_double_booking_needs_an_override_reason(
 ) -> None:
     sun, _ = techs
     first = factories.ticket(db, clerk)
-    dispatch.assign(db, dispatcher, first.id, sun, starts=local(11), ends=local(12))
+    dispatch.assign(db, dispatcher, first.id, sun, starts=local(10), ends=local(11))
     second = factories.ticket(db, clerk)
     board = open_board(qtbot, dispatch_desk)
-    drop(board, queue_mime(board, second.id), board.grid.point_for(sun, local(11, 30)))
+    drop(board, queue_mime(board, second.id), board.grid.point_for(sun, local(10, 30)))
     dialog = wait_dialog(qtbot, board, OverrideDialog)
     assert "孙师傅" in dialog.message.text() and first.number in dialog.message.text()  # type: ignore[attr-defined]
     assert tickets.get_ticket(db, dispatcher, second.id).technician_id is None
@@ -661,3 +661,187 @@ def test_a_clerk_sees_the_board_but_cannot_dispatch(
     assert not board.panel.best_button.isEnabled()
     assert board.panel.buttons["cancel"].isEnabled()  # the desk may cancel, with a reason
     assert tickets.get_ticket(db, clerk, t.id).technician_id is None
+
+
+# ---------------------------------------------------------------- back to the queue, exact times
+
+
+def drop_on_queue(board: DispatchBoard, mime: QMimeData) -> QDropEvent:
+    """A drag entering the queue and dropping there, as Qt delivers it to its viewport."""
+    view = board.queue.viewport()
+    pos = QPoint(view.width() // 2, view.height() // 2)
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, Qt.DropAction.MoveAction, mime, buttons, mods)
+    QApplication.sendEvent(view, enter)
+    if enter.isAccepted():
+        assert board.queue.drop_hint
+        QApplication.sendEvent(
+            view, QDragMoveEvent(pos, Qt.DropAction.MoveAction, mime, buttons, mods)
+        )
+    event = QDropEvent(QPointF(pos), Qt.DropAction.MoveAction, mime, buttons, mods)
+    QApplication.sendEvent(view, event)
+    assert not board.queue.drop_hint
+    return event
+
+
+def test_a_card_dropped_on_the_queue_asks_why_and_goes_back_unassigned(
+    qtbot: QtBot,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    dispatch_desk: Desk,
+    techs: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy import select
+
+    from desk_app.db.models import AuditLog
+
+    sun, _ = techs
+    t = factories.ticket(db, clerk)
+    dispatch.assign(db, dispatcher, t.id, sun, starts=local(11), ends=local(12))
+    board = open_board(qtbot, dispatch_desk)
+    assert board.queue_model.rowCount() == 0
+
+    def exec_drag(drag: QDrag, *_args: object) -> Qt.DropAction:
+        event = drop_on_queue(board, drag.mimeData())  # the platform would deliver this drop
+        assert event.isAccepted()
+        return Qt.DropAction.MoveAction
+
+    monkeypatch.setattr(QDrag, "exec", exec_drag)
+    rect = board.grid.card_rect(t.id)
+    assert rect is not None
+    start = rect.center().toPoint()
+    qtbot.mousePress(board.grid, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(board.grid, start + QPoint(40, 40))
+    dialog = wait_dialog(qtbot, board, ReasonDialog)
+    assert dialog.objectName() == "unassignDialog"
+    assert t.number in dialog.windowTitle()
+    text = dialog.prompt.text()  # type: ignore[attr-defined]
+    assert "孙师傅" in text and "11:00–12:00" in text
+    assert tickets.get_ticket(db, dispatcher, t.id).technician_id == sun  # nothing yet
+    assert not dialog.ok.isEnabled()  # type: ignore[attr-defined]
+    type_text(qtbot, dialog.reason_edit.lineEdit(), "派错了师傅")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(board.loaded, timeout=10000):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    view = wait_ticket(qtbot, db, dispatcher, t.id, lambda v: v.technician_id is None)
+    assert view.status is TicketStatus.NEW and view.appointment_start is None
+    assert (view.events[-1].action, view.events[-1].reason) == ("unassign", "派错了师傅")
+    visits = dispatch.technician_appointments(db, dispatcher, sun, local(0), local(23))
+    assert [(a.state, a.reason) for a in visits] == [("cancelled", "派错了师傅")]
+    audit = db.read(
+        lambda s: s.scalars(select(AuditLog).where(AuditLog.action == "ticket.unassign")).one()
+    )
+    assert audit.user_id == dispatcher.user_id and audit.details["reason"] == "派错了师傅"  # type: ignore[index]
+    qtbot.waitUntil(lambda: board.queue_model.row_of(t.id) is not None, timeout=10000)
+    assert board.grid.cards_in_row(sun) == []
+    assert t.number in board.banner.text()
+
+
+def test_back_to_queue_from_the_panel_cancel_keeps_it_and_the_queue_refuses_its_own(
+    qtbot: QtBot,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    dispatch_desk: Desk,
+    techs: tuple[int, int],
+) -> None:
+    _, zhou = techs
+    waiting = factories.ticket(db, clerk)
+    later = factories.ticket(db, clerk)
+    dispatch.assign(db, dispatcher, later.id, zhou)  # assigned, no time yet
+    board = open_board(qtbot, dispatch_desk)
+    # A card of the queue dropped on the queue is not a change.
+    assert not drop_on_queue(board, queue_mime(board, waiting.id)).isAccepted()
+    board.select(later.id)
+    assert board.panel.buttons["unassign"].isEnabled()
+    qtbot.mouseClick(board.panel.buttons["unassign"], Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, board, ReasonDialog)
+    assert "周师傅" in dialog.prompt.text()  # type: ignore[attr-defined]
+    dialog.reject()  # the dispatcher changed their mind: nothing changes
+    assert tickets.get_ticket(db, dispatcher, later.id).technician_id == zhou
+    board.select(waiting.id)
+    assert not board.panel.buttons["unassign"].isEnabled()  # in the queue already
+    board.select(later.id)
+    qtbot.mouseClick(board.panel.buttons["unassign"], Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, board, ReasonDialog)
+    dialog.reason_edit.setCurrentIndex(0)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    view = wait_ticket(qtbot, db, dispatcher, later.id, lambda v: v.technician_id is None)
+    assert view.events[-1].reason == "Technician unavailable"
+
+
+def test_a_clerk_cannot_drop_a_card_back_on_the_queue(
+    qtbot: QtBot, db: Database, clerk: Actor, dispatcher: Actor, desk: Desk, techs: tuple[int, int]
+) -> None:
+    sun, _ = techs
+    t = factories.ticket(db, clerk)
+    dispatch.assign(db, dispatcher, t.id, sun, starts=local(11), ends=local(12))
+    board = open_board(qtbot, desk)
+    ref = TicketRef.of(board.data.tickets[t.id])
+    assert not drop_on_queue(board, ref.to_mime()).isAccepted()
+    board.select(t.id)
+    assert not board.panel.buttons["unassign"].isEnabled()
+    assert tickets.get_ticket(db, clerk, t.id).technician_id == sun
+
+
+def test_a_drop_in_the_lunch_break_books_exactly_that_time_or_says_why_not(
+    qtbot: QtBot,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    dispatch_desk: Desk,
+    techs: tuple[int, int],
+) -> None:
+    """The shop works 08:30-12:00 and 13:30-18:00: a drop at 12:00 asks, and then books
+    12:00 or nothing, never another time."""
+    sun, _ = techs
+    t = factories.ticket(db, clerk)
+    board = open_board(qtbot, dispatch_desk)
+    point = board.grid.point_for(sun, local(12))
+    assert board.grid.target_at(point) == (sun, local(12))
+    drop(board, queue_mime(board, t.id), point)
+    box = wait_dialog(qtbot, board, QMessageBox)
+    assert "12:00–13:00" in box.text() and "break" in box.text()  # type: ignore[attr-defined]
+    assert "08:30–12:00, 13:30–18:00" in box.text() and "12:00 anyway" in box.text()  # type: ignore[attr-defined]
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert "Not booked" in board.banner.text() and "12:00–13:00" in board.banner.text()
+    assert tickets.get_ticket(db, dispatcher, t.id).technician_id is None
+    drop(board, queue_mime(board, t.id), point)
+    box = wait_dialog(qtbot, board, QMessageBox)
+    with qtbot.waitSignal(board.loaded, timeout=10000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    view = wait_ticket(qtbot, db, dispatcher, t.id, lambda v: v.technician_id == sun)
+    assert (view.appointment_start, view.appointment_end) == (local(12), local(13))
+    assert "12:00" in board.banner.text()
+
+
+def test_a_drop_outside_the_technicians_hours_says_so_and_books_only_that_time(
+    qtbot: QtBot,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    dispatch_desk: Desk,
+    techs: tuple[int, int],
+) -> None:
+    sun, _ = techs  # works 08:30-18:00; the grid starts at 08:00
+    t = factories.ticket(db, clerk)
+    board = open_board(qtbot, dispatch_desk)
+    drop(board, queue_mime(board, t.id), board.grid.point_for(sun, local(8)))
+    box = wait_dialog(qtbot, board, QMessageBox)
+    assert "孙师傅 works 08:30–18:00" in box.text() and "08:00–09:00" in box.text()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(board.loaded, timeout=10000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    view = wait_ticket(qtbot, db, dispatcher, t.id, lambda v: v.technician_id == sun)
+    assert (view.appointment_start, view.appointment_end) == (local(8), local(9))
+    # A visit running into the break asks as well; inside working time nothing is asked.
+    other = factories.ticket(db, clerk)
+    reload(qtbot, board)
+    drop(board, queue_mime(board, other.id), board.grid.point_for(sun, local(11, 30)))
+    box = wait_dialog(qtbot, board, QMessageBox)
+    assert "11:30–12:30" in box.text()  # type: ignore[attr-defined]
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(board.loaded, timeout=10000):
+        drop(board, queue_mime(board, other.id), board.grid.point_for(sun, local(14)))
+    view = wait_ticket(qtbot, db, dispatcher, other.id, lambda v: v.technician_id == sun)
+    assert view.appointment_start == local(14)
