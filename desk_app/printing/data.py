@@ -66,6 +66,9 @@ class WorkOrderData:
     fault_description: str = ""
     appointment_start: datetime | None = None
     appointment_end: datetime | None = None
+    # the time the customer asked for at intake (printed while no visit is booked)
+    preferred_start: datetime | None = None
+    preferred_end: datetime | None = None
     technician: str = ""
     technician_phone: str = ""
     likely_parts: tuple[LikelyPart, ...] = ()

@@ -31,6 +31,7 @@ from desk_app.printing.labels import (
     WARRANTY,
     check_language,
     code_label,
+    text,
 )
 
 DEFAULT_PAPER = "A4"
@@ -166,7 +167,7 @@ def _story(o: WorkOrderData, fonts: PrintFonts, width: float, lay: _Layout) -> l
         ],
         [
             ("created_at", one(fmt_datetime(o.created_at))),
-            ("appointment", one(fmt_window(o.appointment_start, o.appointment_end))),
+            ("appointment", one(_appointment(o, lang))),
             ("technician", technician),
         ],
         [
@@ -363,3 +364,17 @@ def _technician_part(s: Styles, width: float, label_w: float, lay: _Layout) -> l
         gap,
         signatures,
     ]
+
+
+def _appointment(o: WorkOrderData, lang: str) -> str:
+    """The booked visit; while none is booked, the time the customer asked for, marked so
+    (without the year, so that it fits the cell on one line)."""
+    if o.appointment_start is not None or o.appointment_end is not None:
+        return fmt_window(o.appointment_start, o.appointment_end)
+    start, end = o.preferred_start, o.preferred_end
+    if start is None:
+        return ""
+    window = f"{start:%m-%d %H:%M}"
+    if end is not None:
+        window += f"–{end:%H:%M}" if end.date() == start.date() else f"–{end:%m-%d %H:%M}"
+    return text(lang, "wo_preferred").replace("%1", window)

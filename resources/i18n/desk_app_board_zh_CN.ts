@@ -413,6 +413,10 @@
             <source>Standard</source>
             <translation>时限</translation>
         </message>
+        <message>
+            <source>Customer asked for</source>
+            <translation>客户期望时间</translation>
+        </message>
     </context>
     <context>
         <name>BoardToolbar</name>
@@ -669,6 +673,18 @@
             <location filename="../../desk_app/ui/dispatch/model.py" line="324" />
             <source>%1 reserved</source>
             <translation>预留 %1</translation>
+        </message>
+        <message>
+            <source>free when the customer asked</source>
+            <translation>客户期望的时间有空</translation>
+        </message>
+        <message>
+            <source>Customer asked for: %1</source>
+            <translation>客户期望时间：%1</translation>
+        </message>
+        <message>
+            <source>asks %1</source>
+            <translation>期望 %1</translation>
         </message>
     </context>
     <context>

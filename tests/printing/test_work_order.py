@@ -253,3 +253,26 @@ def test_long_a5_work_order_flows_over_pages_with_headers(to_pdf: Render, langua
     assert squeeze(data.customer_name) in everything
     last = squeeze(pages[-1])
     assert ("工程师签字" if language == "zh_CN" else "Technician's") in last
+
+
+@pytest.mark.parametrize(
+    "language, mark", [("zh_CN", "期望 05-02 14:00–16:00"), ("en", "wish 05-02 14:00–16:00")]
+)
+def test_an_unbooked_work_order_prints_the_time_the_customer_asked_for(
+    to_pdf: Render, language: str, mark: str
+) -> None:
+    from datetime import datetime
+
+    data = dataclasses.replace(
+        work_order(language=language),
+        appointment_start=None,
+        appointment_end=None,
+        preferred_start=datetime(2026, 5, 2, 14, 0),
+        preferred_end=datetime(2026, 5, 2, 16, 0),
+    )
+    pdf = to_pdf(render_work_order, data, HEADER, paper="A5")
+    assert page_count(pdf) == 1
+    assert squeeze(mark) in squeeze(page_texts(pdf)[0])
+    booked = to_pdf(render_work_order, work_order(language=language), HEADER)
+    assert squeeze(mark[:5]) not in squeeze(page_texts(booked)[0])  # a booked visit wins
+    assert mark in _lines(pdf) or any(mark in line for line in _lines(pdf))  # on one line

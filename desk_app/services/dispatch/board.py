@@ -50,6 +50,10 @@ class BoardTicket:
     clock_done: datetime | None = None
     working_hours_only: bool = False
     pauses: tuple[Interval, ...] = ()
+    # The time the customer asked for at intake: shown on the queue and the cards, and
+    # the default time when the ticket is booked.
+    preferred_start: datetime | None = None
+    preferred_end: datetime | None = None
 
     @property
     def paused(self) -> bool:
@@ -159,6 +163,8 @@ def _load_tickets(s: Session, stmt: _Row, now: datetime) -> list[BoardTicket]:
                 done or t.cancelled_at,
                 t.working_hours_only,
                 tuple(pauses[t.id]),
+                t.preferred_start,
+                t.preferred_end,
             )
         )
     return out
@@ -300,8 +306,8 @@ def rank_technicians(board: Board, ticket: BoardTicket, *, now: datetime) -> lis
     """Technicians who fit the ticket, best first, with the reasons.
 
     Area match counts most, then skill, then spare capacity that day, then the
-    earliest free slot. A technician over capacity is ranked last, never hidden:
-    the dispatcher may still override.
+    earliest free slot (not before the time the customer asked for). A technician
+    over capacity is ranked last, never hidden: the dispatcher may still override.
     """
     out = []
     for tech in board.technicians:
@@ -335,15 +341,24 @@ def rank_technicians(board: Board, ticket: BoardTicket, *, now: datetime) -> lis
             for wa, wb in working
             if min(b, wb) > max(a, wa)
         ]  # free and within working time: a slot never runs into the break
+        # Not before the time the customer asked for at intake, if that is still ahead.
+        wish = ticket.preferred_start
+        floor = wish if wish is not None and wish > now else now
         for a, b in gaps:
-            begin = a if a >= now else _round_up(now)
+            begin = a if a >= floor else _round_up(floor)
             if b - begin >= SLOT * 2:
                 slot = begin
                 break
         if slot is not None:
-            hours_away = (slot - now).total_seconds() / 3600
+            hours_away = (slot - floor).total_seconds() / 3600
             score += max(0.0, 10 - hours_away)
             reasons.append("free_slot")
+            if (
+                wish is not None
+                and ticket.preferred_end is not None
+                and slot < ticket.preferred_end
+            ):
+                reasons.append("preferred_time")
         out.append(Candidate(tech, score, reasons, slot))
     out.sort(
         key=lambda c: (

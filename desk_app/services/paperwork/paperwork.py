@@ -132,6 +132,8 @@ def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
         fault_description=t.fault_description,
         appointment_start=_local(t.appointment_start, tz),
         appointment_end=_local(t.appointment_end, tz),
+        preferred_start=_local(t.preferred_start, tz),
+        preferred_end=_local(t.preferred_end, tz),
         technician=tech.name if tech else "",
         technician_phone=(tech.phone or "") if tech else "",
         likely_parts=_parts_to_take(s, t.id),

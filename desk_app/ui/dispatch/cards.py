@@ -9,6 +9,7 @@ The queue is a model and a view (Qt's item views), never one widget per ticket:
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -77,6 +78,7 @@ def paint_card(
     *,
     selected: bool = False,
     font: QFont | None = None,
+    tz: ZoneInfo | None = None,
 ) -> None:
     """One card: tinted by the clock, a stripe in its colour, an urgency badge, four lines.
 
@@ -98,7 +100,7 @@ def paint_card(
     inner = rect.adjusted(9, 4, -4, -3)
     metrics = QFontMetrics(base)
     step = metrics.lineSpacing()
-    lines = card_lines(ticket, clock)
+    lines = card_lines(ticket, clock, tz)
     room = max(1, inner.height() // step)
     if room < len(lines):
         lines = [*lines[: room - 1], lines[-1]] if room > 1 else lines[:1]
@@ -185,7 +187,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return card_tooltip(t, self.data_.clock(t), self.data_.tz)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return " ".join(card_lines(t, self.data_.clock(t)))
+            return " ".join(card_lines(t, self.data_.clock(t), self.data_.tz))
         if role == TICKET_ROLE:
             return t
         if role == CLOCK_ROLE:
@@ -226,7 +228,9 @@ class CardDelegate(QStyledItemDelegate):
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(2, 2, -2, -2)
-        paint_card(painter, rect, ticket, clock, selected=selected, font=option.font)
+        board = getattr(index.model(), "data_", None)
+        tz = board.tz if board is not None else None
+        paint_card(painter, rect, ticket, clock, selected=selected, font=option.font, tz=tz)
 
 
 class QueueView(QListView):

@@ -49,6 +49,7 @@ def reason_labels() -> dict[str, str]:
         "capacity": translate("DispatchBoard", "has room that day"),
         "full": translate("DispatchBoard", "day is full"),
         "free_slot": translate("DispatchBoard", "free slot soon"),
+        "preferred_time": translate("DispatchBoard", "free when the customer asked"),
     }
 
 
@@ -311,12 +312,17 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
 # ---------------------------------------------------------------- card text
 
 
-def card_lines(t: BoardTicket, clock: ClockState) -> list[str]:
-    """The four lines of a card: number, kind · urgency, area · appliance, clock."""
+def card_lines(t: BoardTicket, clock: ClockState, tz: ZoneInfo | None = None) -> list[str]:
+    """The four lines of a card: number, kind · urgency, area · appliance, clock; an
+    unbooked ticket's kind line also carries the time the customer asked for."""
     kind = labels.ticket_kinds()[t.kind]
     urgency = labels.urgencies()[t.urgency]
     place = " · ".join(x for x in (t.area, t.appliance) if x) or "—"
-    return [t.number, f"{kind} · {urgency}", place, labels.clock_text(clock)]
+    second = f"{kind} · {urgency}"
+    if tz is not None and t.appointment_start is None and t.preferred_start is not None:
+        wish = translate("DispatchBoard", "asks %1").replace("%1", preferred_text(t, tz))
+        second += f" · {wish}"
+    return [t.number, second, place, labels.clock_text(clock)]
 
 
 def card_tooltip(t: BoardTicket, clock: ClockState, tz: ZoneInfo) -> str:
@@ -335,8 +341,24 @@ def card_tooltip(t: BoardTicket, clock: ClockState, tz: ZoneInfo) -> str:
             .replace("%1", fmt_time(t.appointment_start, tz))
             .replace("%2", fmt_time(t.appointment_end, tz))
         )
+    wish = preferred_text(t, tz)
+    if wish:
+        lines.append(translate("DispatchBoard", "Customer asked for: %1").replace("%1", wish))
     lines.append(labels.clock_text(clock))
     return "\n".join(lines)
+
+
+def preferred_text(t: BoardTicket, tz: ZoneInfo) -> str:
+    """The window the customer asked for at intake, "11-24 09:00–12:00" (or "" if none)."""
+    if t.preferred_start is None:
+        return ""
+    start = t.preferred_start.astimezone(tz)
+    text = f"{start.strftime('%m-%d')} {fmt_time(t.preferred_start, tz)}"
+    if t.preferred_end is not None:
+        end = t.preferred_end.astimezone(tz)
+        same_day = end.date() == start.date()
+        text += "–" + (fmt_time(t.preferred_end, tz) if same_day else end.strftime("%m-%d %H:%M"))
+    return text
 
 
 def load_text(tech: BoardTechnician) -> str:

@@ -38,6 +38,7 @@ from desk_app.ui.dispatch.model import (
     default_length,
     fmt_time,
     load_text,
+    preferred_text,
     reason_labels,
 )
 
@@ -303,6 +304,9 @@ class BoardPanel(QWidget):
         self.assign_button.setEnabled(can_dispatch and assignable)
         if ticket.technician_id is not None:
             self.choose(ticket.technician_id, ticket.appointment_start, announce=False)
+        elif ticket.preferred_start is not None:
+            # booking starts from the time the customer asked for, when the day shows it
+            self.choose(None, ticket.preferred_start, announce=False)
         fill_lengths(
             self.length_combo,
             (ticket.appointment_end - ticket.appointment_start)
@@ -349,6 +353,9 @@ class BoardPanel(QWidget):
                     f"{fmt_time(t.appointment_start, tz)}–{fmt_time(t.appointment_end, tz)}",
                 )
             )
+        wish = preferred_text(t, tz) if tz is not None else ""
+        if wish:
+            rows.append((self.tr("Customer asked for"), wish))
         rows.append((self.tr("Standard"), labels.clock_text(clock)))
         colour = labels.CLOCK_COLORS[clock.status]
         cells = []

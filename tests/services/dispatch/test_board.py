@@ -130,3 +130,35 @@ def test_the_earliest_free_slot_skips_the_lunch_break(
         (tech.work_start, NINE + timedelta(hours=3)),
         (NINE + timedelta(hours=4, minutes=30), tech.work_end),
     ]
+
+
+def test_the_time_the_customer_asked_for_is_carried_and_booking_starts_there(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor
+) -> None:
+    """A customer who asked for 15:00-17:00 at intake: the queue carries that window, and
+    the earliest slot offered is 15:00, not the first free half hour of the morning."""
+    _techs(db, manager)
+    c = factories.customer(db, clerk)
+    wish_start, wish_end = NINE + timedelta(hours=6), NINE + timedelta(hours=8)  # 15:00-17:00
+    tickets.open_ticket(
+        db,
+        clerk,
+        tickets.TicketDraft(
+            c.id,
+            TicketKind.REPAIR,
+            "洗衣机漏水",
+            preferred_start=wish_start,
+            preferred_end=wish_end,
+        ),
+    )
+    view = board.load_board(db, dispatcher, DAY)
+    card = view.queue[0]
+    assert (card.preferred_start, card.preferred_end) == (wish_start, wish_end)
+    ranked = board.rank_technicians(view, card, now=NINE)
+    assert ranked[0].earliest_slot == wish_start
+    assert "preferred_time" in ranked[0].reasons
+    # a ticket without a wish still gets the first free slot
+    plain = factories.ticket(db, clerk, c.id)
+    view = board.load_board(db, dispatcher, DAY)
+    other = next(t for t in view.queue if t.id == plain.id)
+    assert board.rank_technicians(view, other, now=NINE)[0].earliest_slot == NINE

@@ -160,3 +160,23 @@ def test_print_command_writes_a_returned_part_slip(
     assert number in text and "压缩机启动电容" in text and "面板开裂" in text
     other = factories.ticket(db, clerk)
     assert main(["print", "returned-part-slip", other.number, "-o", str(out), "--db", db.url]) == 2
+
+
+def test_work_order_carries_the_customers_wish_in_shop_time(db: Database, clerk: Actor) -> None:
+    from desk_app.domain.enums import TicketKind
+
+    c = factories.customer(db, clerk)
+    draft = tickets.TicketDraft(
+        c.id,
+        TicketKind.REPAIR,
+        "热水器不点火",
+        preferred_start=NINE,
+        preferred_end=NINE + timedelta(hours=3),
+    )
+    t = tickets.open_ticket(db, clerk, draft)
+    wo = paperwork.work_order(db, clerk, t.number)
+    assert wo.appointment_start is None
+    assert (wo.preferred_start, wo.preferred_end) == (
+        datetime(2026, 11, 24, 9, 0),
+        datetime(2026, 11, 24, 12, 0),
+    )  # naive shop wall-clock time, as every print datum

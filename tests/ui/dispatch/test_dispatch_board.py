@@ -845,3 +845,39 @@ def test_a_drop_outside_the_technicians_hours_says_so_and_books_only_that_time(
         drop(board, queue_mime(board, other.id), board.grid.point_for(sun, local(14)))
     view = wait_ticket(qtbot, db, dispatcher, other.id, lambda v: v.technician_id == sun)
     assert view.appointment_start == local(14)
+
+
+def test_the_time_the_customer_asked_for_shows_and_is_the_booking_default(
+    qtbot: QtBot,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    dispatch_desk: Desk,
+    techs: tuple[int, int],
+) -> None:
+    """Intake stored 15:00-17:00 as the customer's wish: the queue card, its tooltip and
+    the panel show it, and the panel's start time is 15:00 until the dispatcher picks."""
+    from desk_app.services.tickets.tickets import TicketDraft
+    from desk_app.ui.dispatch.cards import TICKET_ROLE
+
+    c = factories.customer(db, clerk)
+    t = tickets.open_ticket(
+        db,
+        clerk,
+        TicketDraft(
+            c.id,
+            TicketKind.REPAIR,
+            "冰箱不制冷",
+            preferred_start=local(15),
+            preferred_end=local(17),
+        ),
+    )
+    board = open_board(qtbot, dispatch_desk)
+    model = board.queue_model
+    index = model.index(model.row_of(t.id) or 0)
+    assert "11-23 15:00–17:00" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "11-23 15:00–17:00" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(TICKET_ROLE).preferred_start == local(15)
+    board.select(t.id)
+    qtbot.waitUntil(lambda: "15:00–17:00" in board.panel.facts.text())
+    assert board.panel.start_combo.currentData() == local(15).astimezone(board.data.tz)
