@@ -17,4 +17,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "This job is free of charge (in warranty).",
         "此单免费（保修期内）。",
     ),
+    "ticket.appliance_not_chosen": (
+        "Choose the appliance this is about, or “(no appliance recorded)”.",
+        "请选择本次涉及的电器，或选择“（未登记电器）”。",
+    ),
 }
