@@ -10,7 +10,7 @@ import dataclasses
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,9 +41,13 @@ from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TicketEditDialog", text)
+
+
 def field_captions() -> dict[str, str]:
     """What the desk calls each editable field (history lines, conflict lists)."""
-    tr = TicketEditDialog.tr
+    tr = _tr
     return {
         "kind": tr("Kind"),
         "urgency": tr("Urgency"),
@@ -70,7 +74,7 @@ def _shown(field: str, value: object, tz: ZoneInfo) -> str:
     if field == "urgency":
         return labels.urgencies().get(Urgency(str(value)), str(value))
     if isinstance(value, bool):
-        return TicketEditDialog.tr("yes") if value else TicketEditDialog.tr("no")
+        return _tr("yes") if value else _tr("no")
     if isinstance(value, datetime):
         return labels.fmt_datetime(value, tz)
     if isinstance(value, str) and field.startswith("preferred_"):
@@ -120,7 +124,7 @@ def describe_changes(before: TicketEdit, after: TicketEdit, tz: ZoneInfo) -> lis
                 lines.append(
                     f"• {captions[field]}: {_shown(field, old, tz)} → {_shown(field, new, tz)}"
                 )
-    return lines or [TicketEditDialog.tr("• nothing in these fields (only saved again)")]
+    return lines or [_tr("• nothing in these fields (only saved again)")]
 
 
 class TicketEditDialog(QDialog):
@@ -137,9 +141,11 @@ class TicketEditDialog(QDialog):
         self.setWindowTitle(self.tr("Edit ticket %1").replace("%1", ticket.number))
         self.errors = FieldErrors()
         self.banner = Banner(self)
-        self.save_mine_button = QPushButton(self.tr("Save &mine"), objectName="saveMineTicket")
+        self.save_mine_button = QPushButton(
+            self.tr("Save &mine over theirs"), objectName="saveMineTicket"
+        )
         self.take_theirs_button = QPushButton(
-            self.tr("&Take theirs"), objectName="takeTheirsTicket"
+            self.tr("Take &theirs"), objectName="takeTheirsTicket"
         )
         self.banner.buttons.addWidget(self.save_mine_button)
         self.banner.buttons.addWidget(self.take_theirs_button)
@@ -390,7 +396,7 @@ class TicketEditDialog(QDialog):
 
     def _unchanged_window(self, edit: TicketEdit) -> TicketEdit:
         """A window the clerk did not touch stays exactly as stored (seconds and all)."""
-        t = self.theirs or self.ticket
+        t = self.ticket
         start, end = edit.preferred_start, edit.preferred_end
         if t.preferred_start is not None and t.preferred_end is not None and start and end:
             same_minute = start == t.preferred_start.replace(
@@ -402,6 +408,21 @@ class TicketEditDialog(QDialog):
                 )
         return edit
 
+    def to_save(self) -> TicketEdit:
+        """What the clerk changed, laid over the newest version known: after a conflict a
+        field the clerk left alone keeps the colleague's value, one the clerk changed
+        takes the clerk's."""
+        mine = self._unchanged_window(self.edit())
+        if self.theirs is None:
+            return mine
+        base, theirs = self.ticket.as_edit(), self.theirs.as_edit()
+        changed = {
+            f.name: getattr(mine, f.name)
+            for f in dataclasses.fields(TicketEdit)
+            if getattr(mine, f.name) != getattr(base, f.name)
+        }
+        return dataclasses.replace(theirs, **changed)
+
     def save(self) -> None:
         base = self.theirs or self.ticket
         self._save(base.version)
@@ -410,7 +431,7 @@ class TicketEditDialog(QDialog):
         if not self._check():
             return
         desk, tid = self.desk, self.ticket.id
-        edit = self._unchanged_window(self.edit())
+        edit = self.to_save()
         self.save_button.setEnabled(False)
         self.save_mine_button.setEnabled(False)
         desk.ops.run(

@@ -4,16 +4,24 @@ the history line, a colleague's save in between, and what a status locks."""
 from __future__ import annotations
 
 import dataclasses
+import os
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import TicketKind, TicketStatus, Urgency
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.tickets import tickets
+from desk_app.ui.common import i18n
 from desk_app.ui.common.context import Desk
 from desk_app.ui.tickets.edit import TicketEditDialog
+from desk_app.ui.tickets.intake import TicketIntake
 from desk_app.ui.tickets.ticket_view import TicketDialog
 from tests.services import factories
 from tests.ui.conftest import type_text
@@ -102,6 +110,7 @@ def test_a_colleagues_save_in_between_is_named_and_my_typing_kept(
     qtbot.waitUntil(lambda: window.edit_dialog is None)
     saved = tickets.get_ticket(db, clerk, t.id)
     assert saved.notes == "周六上午在家"
+    assert saved.address == "北京市朝阳区建国路99号"  # what they changed and I did not stays
     assert [e.user for e in saved.events if e.action == "edit"] == ["赵派工", "李客服"]
 
 
@@ -169,3 +178,90 @@ def test_kind_locked_once_dispatched(
     assert not edit.kind.isEnabled()
     assert edit.urgency.isEnabled() and edit.fault.isEnabled()
     assert "kind can no longer change" in edit.rules.text()
+
+
+# ---------------------------------------------------------------- in Chinese
+
+SHOTS = os.environ.get("DESK_TICKET_SHOTS")  # a folder to keep the screenshots in
+
+
+def _shoot(widget: QWidget, name: str, tmp_path: Path) -> None:
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(folder / name))
+
+
+@pytest.fixture
+def chinese(qapp: object) -> Iterator[None]:
+    translators = i18n.load_translators(i18n.CHINESE, compile_qm=False)
+    for t in translators:
+        QCoreApplication.installTranslator(t)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_intake_choice_and_edit_read_in_chinese(
+    qtbot: QtBot,
+    desk: Desk,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    chinese: None,
+    tmp_path: Path,
+) -> None:
+    from tests.ui.tickets.test_ticket_intake import _two_appliances
+
+    cid, _ac, _washer = _two_appliances(db, clerk)
+    intake = TicketIntake(desk)
+    qtbot.addWidget(intake)
+    intake.resize(1200, 820)
+    intake.show()
+    intake.set_customer(cid)
+    qtbot.waitUntil(lambda: len(intake.request.appliances()) == 2)
+    assert intake.appliance.currentText() == "— 请选择电器 —"
+    assert "请选择客户所报修的电器" in intake.warranty_label.text()
+    type_text(qtbot, intake.fault, "洗衣机不脱水")
+    qtbot.mouseClick(intake.save_button, Qt.MouseButton.LeftButton)
+    assert intake.errors.messages()["appliance"] == "请选择本次涉及的电器，或选择“（未登记电器）”。"
+    _shoot(intake, "i12-intake-two-appliances-zh.png", tmp_path)
+    intake.appliance.setCurrentIndex(intake.appliance.findData(None))
+    qtbot.mouseClick(intake.save_button, Qt.MouseButton.LeftButton)
+    box = intake.no_appliance_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == "不选择电器就创建这张维修工单吗？"
+    _shoot(box, "i12-intake-no-appliance-zh.png", tmp_path)
+    box.reject()
+
+    t = factories.ticket(db, clerk, cid, fault="空调不制冷")
+    window = _window(qtbot, desk, t.id)
+    edit = _open_edit(qtbot, window)
+    assert edit.windowTitle() == f"修改工单 {t.number}"
+    edit.fault.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, edit.fault, "，外机有异响")
+    tickets.edit_ticket(
+        db,
+        dispatcher,
+        t.id,
+        dataclasses.replace(t.as_edit(), urgency=Urgency.URGENT),
+        expected_version=t.version,
+    )
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "赵派工" in edit.banner.text())
+    text = edit.banner.text()
+    assert "对方修改的内容：" in text and "紧急程度：" not in text
+    assert "紧急程度: 普通 → 紧急" in text
+    assert "您输入的内容仍保留在表单中。" in text
+    _shoot(edit, "i12-intake-edit-conflict-zh.png", tmp_path)
+    qtbot.mouseClick(edit.save_mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.edit_dialog is None)
+    qtbot.waitUntil(lambda: window.events.rowCount() == 3)
+    assert _cell(window, 2, 2) == "已修改"
+    assert _cell(window, 2, 3) == "故障: 空调不制冷 → 空调不制冷，外机有异响"
+    saved = tickets.get_ticket(db, clerk, t.id)  # their urgency stays, my fault is added
+    assert saved.urgency is Urgency.URGENT
+    assert saved.fault_description == "空调不制冷，外机有异响"
+    _shoot(window, "i12-intake-history-zh.png", tmp_path)
