@@ -1264,6 +1264,10 @@
         <translation>• 这些项目没有变化（仅重新保存）</translation>
     </message>
     <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
         <source>Edit ticket %1</source>
         <translation>修改工单 %1</translation>
     </message>

@@ -45,6 +45,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TicketEditDialog", text)
 
 
+def _change(caption: str, old: str, new: str) -> str:
+    return _tr("%1: %2 → %3").replace("%1", caption).replace("%2", old).replace("%3", new)
+
+
 def field_captions() -> dict[str, str]:
     """What the desk calls each editable field (history lines, conflict lists)."""
     tr = _tr
@@ -95,7 +99,7 @@ def edit_summary(event: EventView, tz: ZoneInfo) -> str:
             parts.append(caption)
             continue
         old, new = _shown(field, change.get("from"), tz), _shown(field, change.get("to"), tz)
-        parts.append(f"{caption}: {old} → {new}")
+        parts.append(_change(caption, old, new))
     return "; ".join(parts)
 
 
@@ -121,9 +125,8 @@ def describe_changes(before: TicketEdit, after: TicketEdit, tz: ZoneInfo) -> lis
             if field == "appliance":
                 lines.append(f"• {captions[field]}")
             else:
-                lines.append(
-                    f"• {captions[field]}: {_shown(field, old, tz)} → {_shown(field, new, tz)}"
-                )
+                change = _change(captions[field], _shown(field, old, tz), _shown(field, new, tz))
+                lines.append(f"• {change}")
     return lines or [_tr("• nothing in these fields (only saved again)")]
 
 

@@ -111,7 +111,11 @@ class RequestForm(QGroupBox):
         column.addWidget(appliance_row)
         column.addWidget(self.warranty_label)
         column.addWidget(self.misuse)
-        field_row(form, self.tr("A&ppliance"), appliance_box, self.errors, "appliance")
+        appliance_error = field_row(
+            form, self.tr("A&ppliance"), appliance_box, self.errors, "appliance"
+        )
+        # Marked on the list itself, not on the warranty text under it.
+        self.errors.add(("appliance",), self.appliance, appliance_error)
         field_row(form, self.tr("&Fault"), self.fault, self.errors, "fault_description")
         window_row = _row(
             self.has_window,
