@@ -41,31 +41,35 @@ from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TicketEditDialog", text)
-
-
 def _change(caption: str, old: str, new: str) -> str:
-    return _tr("%1: %2 → %3").replace("%1", caption).replace("%2", old).replace("%3", new)
+    return (
+        QCoreApplication.translate("TicketEditDialog", "%1: %2 → %3")
+        .replace("%1", caption)
+        .replace("%2", old)
+        .replace("%3", new)
+    )
+
+
+# Module-level strings are spelled out as QCoreApplication.translate(...) so that
+# lupdate files them under the dialog's context.
 
 
 def field_captions() -> dict[str, str]:
     """What the desk calls each editable field (history lines, conflict lists)."""
-    tr = _tr
     return {
-        "kind": tr("Kind"),
-        "urgency": tr("Urgency"),
-        "fault_description": tr("Fault"),
-        "appliance": tr("Appliance"),
-        "misuse": tr("Misuse"),
-        "contact_phone": tr("Phone"),
-        "address": tr("Address"),
-        "area": tr("Area"),
-        "preferred_start": tr("Preferred from"),
-        "preferred_end": tr("Preferred until"),
-        "notes": tr("Notes"),
-        "warranty": tr("Warranty"),
-        "chargeable": tr("Chargeable"),
+        "kind": QCoreApplication.translate("TicketEditDialog", "Kind"),
+        "urgency": QCoreApplication.translate("TicketEditDialog", "Urgency"),
+        "fault_description": QCoreApplication.translate("TicketEditDialog", "Fault"),
+        "appliance": QCoreApplication.translate("TicketEditDialog", "Appliance"),
+        "misuse": QCoreApplication.translate("TicketEditDialog", "Misuse"),
+        "contact_phone": QCoreApplication.translate("TicketEditDialog", "Phone"),
+        "address": QCoreApplication.translate("TicketEditDialog", "Address"),
+        "area": QCoreApplication.translate("TicketEditDialog", "Area"),
+        "preferred_start": QCoreApplication.translate("TicketEditDialog", "Preferred from"),
+        "preferred_end": QCoreApplication.translate("TicketEditDialog", "Preferred until"),
+        "notes": QCoreApplication.translate("TicketEditDialog", "Notes"),
+        "warranty": QCoreApplication.translate("TicketEditDialog", "Warranty"),
+        "chargeable": QCoreApplication.translate("TicketEditDialog", "Chargeable"),
     }
 
 
@@ -78,7 +82,11 @@ def _shown(field: str, value: object, tz: ZoneInfo) -> str:
     if field == "urgency":
         return labels.urgencies().get(Urgency(str(value)), str(value))
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return (
+            QCoreApplication.translate("TicketEditDialog", "yes")
+            if value
+            else QCoreApplication.translate("TicketEditDialog", "no")
+        )
     if isinstance(value, datetime):
         return labels.fmt_datetime(value, tz)
     if isinstance(value, str) and field.startswith("preferred_"):
@@ -127,7 +135,11 @@ def describe_changes(before: TicketEdit, after: TicketEdit, tz: ZoneInfo) -> lis
             else:
                 change = _change(captions[field], _shown(field, old, tz), _shown(field, new, tz))
                 lines.append(f"• {change}")
-    return lines or [_tr("• nothing in these fields (only saved again)")]
+    return lines or [
+        QCoreApplication.translate(
+            "TicketEditDialog", "• nothing in these fields (only saved again)"
+        )
+    ]
 
 
 class TicketEditDialog(QDialog):
