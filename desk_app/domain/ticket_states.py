@@ -1,9 +1,12 @@
-"""The ticket state machine: which status may follow which, and what pauses the clock."""
+"""The ticket state machine: which status may follow which, what pauses the clock, and
+which intake fields may still be corrected in which status."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from desk_app.domain.enums import TicketKind, TicketStatus
-from desk_app.domain.errors import IllegalTransition, ValidationError
+from desk_app.domain.errors import DeskError, IllegalTransition, ValidationError
 
 S = TicketStatus
 
@@ -60,3 +63,45 @@ def check_transition(
 
 def is_open(status: TicketStatus) -> bool:
     return status in OPEN_STATES
+
+
+# ---------------------------------------------------------------- what may be edited when
+#
+# A ticket's intake facts can be corrected after saving (tickets.edit_ticket), but not
+# in every state: the kind decides the service standard and the technician's
+# preparation, so it changes only while the ticket is NEW; what the visit is about
+# (fault, urgency, appliance, preferred time) only until the work is completed; the
+# contact (phone, address, area) and the notes until the ticket is closed, because
+# follow-up calls still use them. A closed or cancelled ticket is a record: nothing
+# changes. docs/tickets.md says the same for the desk.
+
+_BEFORE_COMPLETION = OPEN_STATES
+_UNTIL_CLOSED = OPEN_STATES | {S.COMPLETED, S.FOLLOWED_UP}
+
+EDITABLE_IN: dict[str, frozenset[TicketStatus]] = {
+    "kind": frozenset({S.NEW}),
+    "urgency": _BEFORE_COMPLETION,
+    "fault_description": _BEFORE_COMPLETION,
+    "appliance": _BEFORE_COMPLETION,
+    "misuse": _BEFORE_COMPLETION,
+    "preferred_start": _BEFORE_COMPLETION,
+    "preferred_end": _BEFORE_COMPLETION,
+    "contact_phone": _UNTIL_CLOSED,
+    "address": _UNTIL_CLOSED,
+    "area": _UNTIL_CLOSED,
+    "notes": _UNTIL_CLOSED,
+}
+
+
+def editable_fields(status: TicketStatus) -> frozenset[str]:
+    """The intake fields a ticket in ``status`` still lets the desk correct."""
+    return frozenset(f for f, states in EDITABLE_IN.items() if status in states)
+
+
+def check_edit(status: TicketStatus, fields: Iterable[str]) -> None:
+    """Raise if a ticket in ``status`` may not have ``fields`` changed."""
+    if status in FINAL_STATES:
+        raise DeskError("ticket.final_no_edits")
+    for field in sorted(fields):
+        if status not in EDITABLE_IN[field]:
+            raise ValidationError(field, "ticket.field_locked")

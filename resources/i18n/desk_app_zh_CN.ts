@@ -1050,6 +1050,14 @@
         <source>Charge standard: %1</source>
         <translation>收费标准：%1</translation>
     </message>
+    <message>
+        <source>— choose the appliance —</source>
+        <translation>— 请选择电器 —</translation>
+    </message>
+    <message>
+        <source>Choose the appliance the customer calls about: its warranty decides whether the work is free.</source>
+        <translation>请选择客户所报修的电器：是否免费取决于该电器的保修状态。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1176,6 +1184,157 @@
         <source>Parts</source>
         <translation>配件</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct the fault, contact, address, time or urgency</source>
+        <translation>修改故障、联系方式、地址、期望时间或紧急程度</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已修改</translation>
+    </message>
+</context>
+<context>
+    <name>TicketEditDialog</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Appliance</source>
+        <translation>电器</translation>
+    </message>
+    <message>
+        <source>Misuse</source>
+        <translation>人为损坏</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Preferred from</source>
+        <translation>期望开始</translation>
+    </message>
+    <message>
+        <source>Preferred until</source>
+        <translation>期望结束</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <source>Chargeable</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>• nothing in these fields (only saved again)</source>
+        <translation>• 这些项目没有变化（仅重新保存）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Edit ticket %1</source>
+        <translation>修改工单 %1</translation>
+    </message>
+    <message>
+        <source>Save &amp;mine over theirs</source>
+        <translation>以我的修改为准保存(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>采用对方的版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Damage caused by misuse (chargeable even in warranty)</source>
+        <translation>人为损坏（保修期内也收费）</translation>
+    </message>
+    <message>
+        <source>Customer prefers a time</source>
+        <translation>客户指定时间</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;ppliance</source>
+        <translation>电器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Fault</source>
+        <translation>故障(&amp;F)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>地址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;time</source>
+        <translation>期望时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>(no appliance recorded)</source>
+        <translation>（未登记电器）</translation>
+    </message>
+    <message>
+        <source>%1: the kind can no longer change (only while the ticket is new).</source>
+        <translation>%1：工单类型已不能修改（仅新建状态可改）。</translation>
+    </message>
+    <message>
+        <source>%1: the work is done; only the phone, address, area and notes can still be corrected.</source>
+        <translation>%1：服务已完成，只能再修改电话、地址、区域和备注。</translation>
+    </message>
+    <message>
+        <source>What they changed:</source>
+        <translation>对方修改的内容：</translation>
+    </message>
+    <message>
+        <source>Your typing is still in the form.</source>
+        <translation>您输入的内容仍保留在表单中。</translation>
+    </message>
 </context>
 <context>
     <name>TicketIntake</name>
@@ -1230,6 +1389,26 @@ Pick them with the search above, or save again to create a new customer anyway.<
     <message>
         <source>Appliance tag %1</source>
         <translation>机器标签 %1</translation>
+    </message>
+    <message>
+        <source>No appliance</source>
+        <translation>未选择电器</translation>
+    </message>
+    <message>
+        <source>Open this repair without an appliance?</source>
+        <translation>不选择电器就创建这张维修工单吗？</translation>
+    </message>
+    <message>
+        <source>Without the appliance its warranty is unknown, so the repair counts as chargeable and the work order says so. Choose or add the appliance, or open the ticket without one.</source>
+        <translation>没有电器就无法确定保修状态，维修将按收费处理，派工单上也会这样打印。请选择或添加电器，或者不选电器直接创建工单。</translation>
+    </message>
+    <message>
+        <source>Open &amp;without appliance</source>
+        <translation>不选电器直接创建(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the appliance</source>
+        <translation>选择电器(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -17,4 +17,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "This job is free of charge (in warranty).",
         "此单免费（保修期内）。",
     ),
+    "ticket.appliance_not_chosen": (
+        "Choose the appliance this is about, or “(no appliance recorded)”.",
+        "请选择本次涉及的电器，或选择“（未登记电器）”。",
+    ),
+    "ticket.final_no_edits": (
+        "A closed or cancelled ticket can no longer be changed.",
+        "已关闭或已取消的工单不能再修改。",
+    ),
+    "ticket.field_locked": (
+        "This can no longer be changed at this stage of the ticket.",
+        "工单已到这一步，此项不能再修改。",
+    ),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,6 +53,25 @@ class TicketDraft:
 
 
 @dataclass(frozen=True)
+class TicketEdit:
+    """The intake facts of a saved ticket as the desk wants them now (the whole set;
+    ``edit_ticket`` changes what differs). ``ticket_states.EDITABLE_IN`` says which
+    field may still change in which status."""
+
+    kind: TicketKind
+    urgency: Urgency
+    fault_description: str
+    contact_phone: str | None
+    address: str | None
+    area: str | None
+    preferred_start: datetime | None
+    preferred_end: datetime | None
+    notes: str | None
+    appliance_id: int | None
+    misuse: bool
+
+
+@dataclass(frozen=True)
 class Clocks:
     respond: ClockState
     visit: ClockState
@@ -74,6 +94,8 @@ class EventView:
     from_status: TicketStatus | None
     to_status: TicketStatus | None
     reason: str | None
+    #: what the event recorded besides; for an edit {"changes": {field: {"from", "to"}}}
+    data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,8 @@ class TicketView:
     technician: str | None
     appointment_start: datetime | None
     appointment_end: datetime | None
+    preferred_start: datetime | None
+    preferred_end: datetime | None
     received_at: datetime
     responded_at: datetime | None
     arrived_at: datetime | None
@@ -121,6 +145,22 @@ class TicketView:
     @property
     def total_cents(self) -> int:
         return self.labour_cents + self.parts_cents + self.travel_cents
+
+    def as_edit(self) -> TicketEdit:
+        """The editable facts as they are, to correct some of them."""
+        return TicketEdit(
+            kind=self.kind,
+            urgency=self.urgency,
+            fault_description=self.fault_description,
+            contact_phone=self.contact_phone,
+            address=self.address,
+            area=self.area,
+            preferred_start=self.preferred_start,
+            preferred_end=self.preferred_end,
+            notes=self.notes,
+            appliance_id=self.appliance_id,
+            misuse=self.misuse,
+        )
 
 
 @dataclass(frozen=True)
@@ -208,6 +248,8 @@ def view(s: Session, t: Ticket, now: datetime) -> TicketView:
         technician=tech.name if tech else None,
         appointment_start=t.appointment_start,
         appointment_end=t.appointment_end,
+        preferred_start=t.preferred_start,
+        preferred_end=t.preferred_end,
         received_at=t.received_at,
         responded_at=t.responded_at,
         arrived_at=t.arrived_at,
@@ -224,7 +266,13 @@ def view(s: Session, t: Ticket, now: datetime) -> TicketView:
         travel_cents=t.travel_cents,
         events=[
             EventView(
-                e.at, names.get(e.user_id, "?"), e.action, e.from_status, e.to_status, e.reason
+                e.at,
+                names.get(e.user_id, "?"),
+                e.action,
+                e.from_status,
+                e.to_status,
+                e.reason,
+                e.data,
             )
             for e in t.events
         ],
@@ -396,6 +444,122 @@ def open_ticket_in(
     s.flush()
     s.refresh(ticket)
     return ticket
+
+
+# ---------------------------------------------------------------- corrections
+
+
+def _edit_value(value: object) -> object:
+    """A field's value as the history and the audit log keep it (JSON: codes, ISO times)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, TicketKind | Urgency | WarrantyStatus):
+        return value.value
+    return value
+
+
+#: The field names of ``ticket_states.EDITABLE_IN`` → the attribute on Ticket and TicketEdit.
+_EDIT_ATTRS: dict[str, str] = {
+    "kind": "kind",
+    "urgency": "urgency",
+    "fault_description": "fault_description",
+    "contact_phone": "contact_phone",
+    "address": "address",
+    "area": "area",
+    "preferred_start": "preferred_start",
+    "preferred_end": "preferred_end",
+    "notes": "notes",
+    "appliance": "appliance_id",
+    "misuse": "misuse",
+}
+
+
+def _clean_edit(edit: TicketEdit) -> TicketEdit:
+    """The edit validated and normalised the way intake does it."""
+    if edit.preferred_start and edit.preferred_end and edit.preferred_end <= edit.preferred_start:
+        raise ValidationError("preferred_end", "ticket.window_reversed")
+    phone = None
+    if edit.contact_phone and edit.contact_phone.strip():
+        phone = normalize_phone(edit.contact_phone).raw
+    return TicketEdit(
+        kind=TicketKind(edit.kind),
+        urgency=Urgency(edit.urgency),
+        fault_description=required_text(
+            edit.fault_description, "fault_description", max_length=4000, multiline=True
+        ),
+        contact_phone=phone,
+        address=clean_text(edit.address, "address", max_length=300),
+        area=clean_text(edit.area, "area", max_length=60),
+        preferred_start=edit.preferred_start,
+        preferred_end=edit.preferred_end,
+        notes=clean_text(edit.notes, "notes", max_length=4000, multiline=True),
+        appliance_id=edit.appliance_id,
+        misuse=bool(edit.misuse),
+    )
+
+
+def edit_ticket(
+    db: Database, actor: Actor, ticket_id: int, changes: TicketEdit, *, expected_version: int
+) -> TicketView:
+    """Correct a saved ticket's intake facts, unless someone saved it since the caller
+    read ``expected_version`` (ConflictError naming who and when; nothing written).
+
+    Only what differs from the ticket is a change, and each change must be allowed in
+    the ticket's status (``ticket_states.check_edit``). A new kind or urgency takes
+    the service standard for it and recomputes the deadlines from the time received;
+    a new appliance or misuse flag recomputes warranty and charge. One "edit" event
+    and one audit entry record every field's before and after."""
+    require(actor.username, actor.role, Perm.EDIT_TICKETS)
+    wanted = _clean_edit(changes)
+
+    def tx(s: Session) -> TicketView:
+        t = load(s, ticket_id, lock=True)
+        check_version(s, t, expected_version)
+        before = {f: getattr(t, attr) for f, attr in _EDIT_ATTRS.items()}
+        after = {f: getattr(wanted, attr) for f, attr in _EDIT_ATTRS.items()}
+        changed = [f for f in _EDIT_ATTRS if before[f] != after[f]]
+        if not changed:
+            return view(s, t, db.now())
+        ticket_states.check_edit(t.status, changed)
+        now = db.now()
+        record: dict[str, object] = {
+            f: {"from": _edit_value(before[f]), "to": _edit_value(after[f])} for f in changed
+        }
+        if "appliance" in changed:
+            warranty = WarrantyStatus.UNKNOWN
+            if wanted.appliance_id is not None:
+                appliance = s.get(Appliance, wanted.appliance_id)
+                if appliance is None or appliance.customer_id != t.customer_id:
+                    raise ValidationError("appliance", "ticket.appliance_not_customers")
+                received = t.received_at.astimezone(settings.timezone(s)).date()
+                warranty = warranty_status(appliance.warranty_end, received)
+            if warranty is not t.warranty:
+                record["warranty"] = {"from": t.warranty.value, "to": warranty.value}
+            t.warranty = warranty
+        t.kind, t.urgency = wanted.kind, wanted.urgency
+        t.fault_description, t.notes = wanted.fault_description, wanted.notes
+        t.contact_phone, t.address, t.area = wanted.contact_phone, wanted.address, wanted.area
+        t.preferred_start, t.preferred_end = wanted.preferred_start, wanted.preferred_end
+        t.appliance_id, t.misuse = wanted.appliance_id, wanted.misuse
+        chargeable = t.kind is not TicketKind.CONSULTATION and is_chargeable(
+            t.warranty, misuse=t.misuse
+        )
+        if chargeable is not t.chargeable:
+            record["chargeable"] = {"from": t.chargeable, "to": chargeable}
+        t.chargeable = chargeable
+        if "kind" in changed or "urgency" in changed:
+            standard = settings.standard_for(s, t.kind, t.urgency)
+            t.respond_hours = standard.respond_hours
+            t.visit_hours = standard.visit_hours
+            t.repair_hours = standard.repair_hours
+            t.working_hours_only = standard.working_hours_only
+            s.flush()
+            _refresh_deadlines(s, t)
+        record_event(s, actor, t, "edit", now, data={"changes": record})
+        s.flush()
+        return view(s, t, now)
+
+    return db.write(tx)
 
 
 # ---------------------------------------------------------------- state changes

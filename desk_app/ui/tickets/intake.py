@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -74,6 +76,9 @@ class TicketIntake(QWidget):
         self.customer_request_id = uuid.uuid4().hex
         self._saving = False
         self._duplicates_confirmed = False
+        self._no_appliance_confirmed = False
+        self.no_appliance_box: QMessageBox | None = None
+        self.no_appliance_button: QAbstractButton | None = None
         self._dirty = False
         self.counter: counter_print.CounterNotes | None = None
         self.counter_appliance: ApplianceView | None = None
@@ -161,6 +166,9 @@ class TicketIntake(QWidget):
         self.request.fault_changed.connect(self.knowledge.fault_changed)
         self.request.edited.connect(self._edited)
         self.request.add_appliance_requested.connect(self._add_appliance)
+        # Another appliance or kind chosen: the "no appliance" answer no longer holds.
+        self.request.appliance.currentIndexChanged.connect(self._appliance_choice_changed)
+        self.request.kind.currentIndexChanged.connect(self._appliance_choice_changed)
         self.new_customer_fields.edited.connect(self._edited)
         self.start_over()
         self._load_charge_standard()
@@ -182,6 +190,7 @@ class TicketIntake(QWidget):
         self.customer_request_id = uuid.uuid4().hex
         self.saved = None
         self._duplicates_confirmed = False
+        self._no_appliance_confirmed = False
         self.new_customer_fields.set_draft(CustomerDraft(""))
         self.request.reset()
         self.knowledge.reset()
@@ -246,6 +255,10 @@ class TicketIntake(QWidget):
     def selected_appliance(self) -> ApplianceView | None:
         return self.request.selected_appliance()
 
+    def _appliance_choice_changed(self) -> None:
+        self._no_appliance_confirmed = False
+        self._edited()
+
     def _kind_changed(self, consultation: bool) -> None:
         self.knowledge.set_consultation(consultation)
         self.save_button.setText(
@@ -285,6 +298,9 @@ class TicketIntake(QWidget):
             return  # a second click while the first save is under way
         if not self._check():
             return
+        if self.request.needs_appliance() and not self._no_appliance_confirmed:
+            self._ask_no_appliance(answer)
+            return
         desk = self.desk
         customer_id = self.customer.id if self.customer else None
         new_customer = self.new_customer_fields.draft() if customer_id is None else None
@@ -314,6 +330,40 @@ class TicketIntake(QWidget):
 
         self._set_saving(True)
         desk.ops.run(work, on_success=self._saved, on_failure=self._failed, owner=self)
+
+    def _ask_no_appliance(self, answer: str | None) -> None:
+        """A repair without an appliance is chargeable (warranty unknown): ask first."""
+        if self.no_appliance_box is not None and self.no_appliance_box.isVisible():
+            return
+        box = QMessageBox(self)
+        box.setObjectName("confirmNoAppliance")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("No appliance"))
+        box.setText(self.tr("Open this repair without an appliance?"))
+        box.setInformativeText(
+            self.tr(
+                "Without the appliance its warranty is unknown, so the repair counts as "
+                "chargeable and the work order says so. Choose or add the appliance, or open "
+                "the ticket without one."
+            )
+        )
+        self.no_appliance_button = box.addButton(
+            self.tr("Open &without appliance"), QMessageBox.ButtonRole.AcceptRole
+        )
+        choose = box.addButton(self.tr("&Choose the appliance"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(choose)
+        box.buttonClicked.connect(lambda button: self._no_appliance_answered(button, answer))
+        if self.no_appliance_box is not None:
+            self.no_appliance_box.deleteLater()
+        self.no_appliance_box = box
+        box.open()
+
+    def _no_appliance_answered(self, button: QAbstractButton, answer: str | None) -> None:
+        if button is self.no_appliance_button:
+            self._no_appliance_confirmed = True
+            self._save(answer=answer)
+        else:
+            self.request.appliance.setFocus()
 
     def _after_duplicate_check(self, rows: list[CustomerRow], answer: str | None) -> None:
         self._set_saving(False)

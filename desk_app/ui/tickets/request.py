@@ -30,6 +30,9 @@ from desk_app.ui.common.errors import code_text
 from desk_app.ui.common.widgets import FieldErrors, field_row
 from desk_app.ui.tickets.counter_print import CounterNotes
 
+#: The appliance list's first entry while the clerk has not chosen yet.
+UNCHOSEN = "unchosen"
+
 
 def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
     row = QWidget()
@@ -108,7 +111,11 @@ class RequestForm(QGroupBox):
         column.addWidget(appliance_row)
         column.addWidget(self.warranty_label)
         column.addWidget(self.misuse)
-        field_row(form, self.tr("A&ppliance"), appliance_box, self.errors, "appliance")
+        appliance_error = field_row(
+            form, self.tr("A&ppliance"), appliance_box, self.errors, "appliance"
+        )
+        # Marked on the list itself, not on the warranty text under it.
+        self.errors.add(("appliance",), self.appliance, appliance_error)
         field_row(form, self.tr("&Fault"), self.fault, self.errors, "fault_description")
         window_row = _row(
             self.has_window,
@@ -162,9 +169,13 @@ class RequestForm(QGroupBox):
     # ---------------------------------------------------------------- appliance, warranty
 
     def fill_appliances(self, appliances: list[ApplianceView], select: int | None = None) -> None:
-        """The customer's appliances; the only one (or ``select``) is preselected."""
+        """The customer's appliances. The only one (or ``select``) is preselected; with two
+        or more the list starts on "choose the appliance", so the clerk picks deliberately
+        (one of them, or "no appliance recorded")."""
         self.appliance.blockSignals(True)
         self.appliance.clear()
+        if len(appliances) > 1 and select is None:
+            self.appliance.addItem(self.tr("— choose the appliance —"), UNCHOSEN)
         self.appliance.addItem(self.tr("(no appliance recorded)"), None)
         for a in appliances:
             text = " ".join(x for x in (a.brand, a.category, a.model) if x)
@@ -179,11 +190,16 @@ class RequestForm(QGroupBox):
         self.update_warranty()
 
     def appliances(self) -> list[ApplianceView]:
-        return [self.appliance.itemData(i) for i in range(1, self.appliance.count())]
+        items = (self.appliance.itemData(i) for i in range(self.appliance.count()))
+        return [a for a in items if isinstance(a, ApplianceView)]
 
     def selected_appliance(self) -> ApplianceView | None:
         data = self.appliance.currentData()
         return data if isinstance(data, ApplianceView) else None
+
+    def appliance_chosen(self) -> bool:
+        """False while the list still asks the clerk to choose (two or more appliances)."""
+        return self.appliance.currentData() != UNCHOSEN
 
     def kind_value(self) -> TicketKind:
         return TicketKind(self.kind.currentData())
@@ -204,6 +220,12 @@ class RequestForm(QGroupBox):
         if self.kind_value() is TicketKind.CONSULTATION:
             text = self.tr("A consultation is free of charge.")
             color = labels.WARRANTY_COLORS[WarrantyStatus.IN]
+        elif not self.appliance_chosen():
+            text = self.tr(
+                "Choose the appliance the customer calls about: its warranty decides "
+                "whether the work is free."
+            )
+            color = labels.WARRANTY_COLORS[WarrantyStatus.EXPIRING]
         else:
             texts = {
                 WarrantyStatus.IN: self.tr(
@@ -286,7 +308,14 @@ class RequestForm(QGroupBox):
         if start and end and end <= start:
             self.errors.mark("preferred_end", code_text("ticket.window_reversed"))
             ok = False
+        if not self.appliance_chosen() and self.kind_value() is not TicketKind.CONSULTATION:
+            self.errors.mark("appliance", code_text("ticket.appliance_not_chosen"))
+            ok = False
         return ok
+
+    def needs_appliance(self) -> bool:
+        """A repair with no appliance: warranty unknown, so chargeable; ask before saving."""
+        return self.kind_value() is TicketKind.REPAIR and self.selected_appliance() is None
 
     def _notes(self) -> str | None:
         counter = self.counter_notes()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain import ticket_states
 from desk_app.domain.clock import ClockState
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import EventView, TicketView
@@ -30,6 +31,7 @@ from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.paperwork.hook import WorkOrderPrinter
 from desk_app.ui.stock.ticket_parts import TicketParts
+from desk_app.ui.tickets.edit import TicketEditDialog, edit_summary
 
 
 class TicketDialog(QDialog):
@@ -96,11 +98,11 @@ class TicketDialog(QDialog):
             [
                 Column(self.tr("When"), lambda e: labels.fmt_datetime(e.at, tz)),
                 Column(self.tr("Who"), lambda e: e.user),
+                Column(self.tr("Status"), lambda e: self._event_status(e, status_names)),
                 Column(
-                    self.tr("Status"),
-                    lambda e: status_names.get(e.to_status, "") if e.to_status else e.action,
+                    self.tr("Reason"),
+                    lambda e: edit_summary(e, tz) if e.action == "edit" else e.reason or "",
                 ),
-                Column(self.tr("Reason"), lambda e: e.reason or ""),
             ],
             self,
         )
@@ -118,6 +120,12 @@ class TicketDialog(QDialog):
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self._print)
         self.print_button.setEnabled(False)
+        self.edit_button = QPushButton(self.tr("&Edit…"), objectName="editTicket")
+        self.edit_button.setToolTip(self.tr("Correct the fault, contact, address, time or urgency"))
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.edit_button.clicked.connect(self.edit)
+        self.edit_button.setEnabled(False)
+        self.edit_dialog: TicketEditDialog | None = None
         if printer is None or not printer.available:
             self.print_button.setToolTip(self.tr("Printing is not available in this version yet."))
 
@@ -186,7 +194,31 @@ class TicketDialog(QDialog):
         if self.parts.ticket_id != t.id:  # later changes reload it by themselves
             self.parts.show_ticket(t.id)
         self.print_button.setEnabled(self._printer is not None and self._printer.available)
+        self.edit_button.setEnabled(bool(ticket_states.editable_fields(t.status)))
         self.loaded.emit(t)
+
+    def _event_status(self, e: EventView, names: dict[object, str]) -> str:
+        if e.action == "edit":
+            return self.tr("Edited")
+        return names.get(e.to_status, "") if e.to_status else e.action
+
+    def edit(self) -> TicketEditDialog | None:
+        """Open the correction form for the ticket shown (one at a time)."""
+        if self.ticket is None:
+            return None
+        if self.edit_dialog is not None:
+            self.edit_dialog.raise_()
+            return self.edit_dialog
+        dialog = TicketEditDialog(self.desk, self.ticket, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._show)
+        dialog.destroyed.connect(self._edit_closed)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _edit_closed(self) -> None:
+        self.edit_dialog = None
 
     def _clock(self, due: datetime | None, state: ClockState) -> str:
         return f"{labels.fmt_datetime(due, self.desk.tz)}  ({labels.clock_text(state)})"

@@ -10,10 +10,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desk_app.db.models import KnowledgeArticle, Ticket
-from desk_app.domain.enums import TicketKind, TicketStatus, Urgency
+from desk_app.domain.enums import TicketKind, TicketStatus, Urgency, WarrantyStatus
 from desk_app.domain.errors import DatabaseUnavailable
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers
+from desk_app.services.customers.customers import ApplianceDraft
+from desk_app.services.paperwork import paperwork
 from desk_app.services.tickets import tickets
 from desk_app.ui.common.context import Desk
 from desk_app.ui.tickets.intake import TicketIntake
@@ -103,6 +105,7 @@ def test_failed_save_keeps_everything_and_retry_makes_one_ticket(
     qtbot: QtBot, desk: Desk, db: Database, clerk: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     c = factories.customer(db, clerk)
+    factories.appliance(db, clerk, c.id)  # the only one: preselected, nothing to ask
     screen = _intake(qtbot, desk)
     screen.set_customer(c.id)
     qtbot.waitUntil(lambda: screen.customer is not None)
@@ -137,6 +140,7 @@ def test_service_validation_error_marks_field_and_keeps_form(
     qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
 ) -> None:
     c = factories.customer(db, clerk)
+    factories.appliance(db, clerk, c.id)  # the only one: preselected, nothing to ask
     screen = _intake(qtbot, desk)
     screen.set_customer(c.id)
     qtbot.waitUntil(lambda: screen.customer is not None)
@@ -153,6 +157,7 @@ def test_double_click_save_creates_one_ticket(
     qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
 ) -> None:
     c = factories.customer(db, clerk)
+    factories.appliance(db, clerk, c.id)  # the only one: preselected, nothing to ask
     screen = _intake(qtbot, desk)
     screen.set_customer(c.id)
     qtbot.waitUntil(lambda: screen.customer is not None)
@@ -226,6 +231,7 @@ def test_work_order_can_be_printed_right_after_saving(
     printer = WorkOrderPrinter(desk)
     assert printer.available
     c = factories.customer(db, clerk)
+    factories.appliance(db, clerk, c.id)  # the only one: preselected, nothing to ask
     screen = TicketIntake(desk, printer)
     qtbot.addWidget(screen)
     screen.show()
@@ -283,3 +289,131 @@ def test_walk_in_gets_check_in_receipt_and_tag(
     for d in screen.findChildren(PrintPreviewDialog):
         assert d.page_count >= 1
         d.close()
+
+
+# ---------------------------------------------------------------- choosing the appliance
+
+
+def _two_appliances(db: Database, clerk: Actor) -> tuple[int, int, int]:
+    """A customer with two appliances, both in warranty: (customer, air conditioner, washer)."""
+    c = factories.customer(db, clerk)
+    ac = factories.appliance(db, clerk, c.id, warranty_end=date(2027, 6, 1))
+    washer = customers.add_appliance(
+        db,
+        clerk,
+        c.id,
+        ApplianceDraft(
+            "洗衣机",
+            "XQG100-BD14376",
+            brand="小天鹅",
+            serial="WS778899",
+            purchase_date=date(2025, 3, 1),
+            warranty_end=date(2028, 3, 1),
+        ),
+    )
+    return c.id, ac.id, washer.id
+
+
+def _appliance_ids(screen: TicketIntake) -> list[int]:
+    return [a.id for a in screen.request.appliances()]
+
+
+def test_two_appliances_make_the_clerk_choose_and_warranty_follows_the_choice(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    cid, ac, washer = _two_appliances(db, clerk)
+    screen = _intake(qtbot, desk)
+    screen.set_customer(cid)
+    qtbot.waitUntil(lambda: len(_appliance_ids(screen)) == 2)
+    # Nothing is picked for the clerk, and the form says a choice is needed.
+    assert screen.appliance.isVisible()
+    assert not screen.request.appliance_chosen()
+    assert screen.selected_appliance() is None
+    assert "Choose the appliance" in screen.warranty_label.text()
+    type_text(qtbot, screen.fault, "洗衣机不脱水")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "appliance" in screen.errors.messages()
+    assert screen.no_appliance_box is None
+    assert _ticket_count(db) == 0
+
+    # The washer chosen: its warranty is explained and saved with the ticket.
+    _choose(screen.appliance, next(a for a in screen.request.appliances() if a.id == washer))
+    assert "In warranty until" in screen.warranty_label.text()
+    assert "Charge standard" not in screen.warranty_label.text()
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.saved is not None)
+    saved = tickets.get_ticket(db, clerk, screen.saved.id)
+    assert saved.appliance_id == washer
+    assert saved.warranty is WarrantyStatus.IN
+    assert not saved.chargeable
+    assert paperwork.work_order(db, clerk, saved.number).warranty == "in"
+    assert ac != washer
+
+
+def test_two_appliances_start_over_for_the_same_customer_asks_again(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    cid, ac, _washer = _two_appliances(db, clerk)
+    screen = _intake(qtbot, desk)
+    screen.set_customer(cid)
+    qtbot.waitUntil(lambda: len(_appliance_ids(screen)) == 2)
+    _choose(screen.appliance, next(a for a in screen.request.appliances() if a.id == ac))
+    type_text(qtbot, screen.fault, "空调不制冷")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.saved is not None)
+    assert tickets.get_ticket(db, clerk, screen.saved.id).appliance_id == ac
+    qtbot.mouseClick(screen.result.same_customer_button, Qt.MouseButton.LeftButton)
+    assert not screen.request.appliance_chosen()
+
+
+def test_repair_without_appliance_asks_first(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    cid, _ac, _washer = _two_appliances(db, clerk)
+    screen = _intake(qtbot, desk)
+    screen.set_customer(cid)
+    qtbot.waitUntil(lambda: len(_appliance_ids(screen)) == 2)
+    _choose(screen.appliance, None)  # deliberately: "(no appliance recorded)"
+    assert "Warranty unknown" in screen.warranty_label.text()
+    assert "Charge standard" in screen.warranty_label.text()
+    type_text(qtbot, screen.fault, "家里电器有异响")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    box = screen.no_appliance_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert _ticket_count(db) == 0
+    # "Choose the appliance": nothing saved, the form is as it was.
+    choose = next(b for b in box.buttons() if b is not screen.no_appliance_button)
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert _ticket_count(db) == 0
+    assert screen.fault.toPlainText() == "家里电器有异响"
+
+    # Asked again, and this time opened without one, knowingly.
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    box = screen.no_appliance_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert screen.no_appliance_button is not None
+    qtbot.mouseClick(screen.no_appliance_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.saved is not None)
+    saved = tickets.get_ticket(db, clerk, screen.saved.id)
+    assert saved.appliance_id is None
+    assert saved.warranty is WarrantyStatus.UNKNOWN
+    assert saved.chargeable
+    assert _ticket_count(db) == 1
+
+
+def test_installation_or_consultation_without_appliance_is_not_asked(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    cid, _ac, _washer = _two_appliances(db, clerk)
+    screen = _intake(qtbot, desk)
+    screen.set_customer(cid)
+    qtbot.waitUntil(lambda: len(_appliance_ids(screen)) == 2)
+    _choose(screen.kind, TicketKind.CONSULTATION)  # free anyway: no choice needed
+    type_text(qtbot, screen.fault, "怎么清洗滤网")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.saved is not None)
+    assert screen.no_appliance_box is None
+    assert tickets.get_ticket(db, clerk, screen.saved.id).appliance_id is None
