@@ -25,7 +25,7 @@ from desk_app.db.models import AuditLog, ChangeLog, User
 from desk_app.domain.permissions import Perm, require
 from desk_app.services.core import changes
 from desk_app.services.core.changes import Change
-from desk_app.services.core.database import Actor, Database
+from desk_app.services.core.database import Actor, Database, check_actor
 
 NOTIFY_CHANNEL = "desk_changes"
 
@@ -41,6 +41,8 @@ def record(
     at: datetime,
     also: Iterable[tuple[str, int]] = (),
 ) -> None:
+    if actor is not None:
+        check_actor(session, actor)  # still active, still the role it claims
     user_id = actor.user_id if actor else None
     session.add(
         AuditLog(
