@@ -8,6 +8,9 @@ appliance). The rows are noted in the session, so ``Database.write`` hands the
 committed changes back to its caller (see ``changes``). On PostgreSQL it also
 queues a NOTIFY, which the server delivers only if and when the transaction
 commits. Other desks read the change log through ``feed.FeedReader``.
+Before it writes who did it, ``record`` re-reads the acting user
+(``database.check_actor``): a deactivated user, or one whose stored role no longer
+carries the signed-in role's permissions, is refused and the whole write rolls back.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ bounded number of times when the database says the transaction lost a race
 therefore be safe to run again: do no I/O besides the session inside it.
 After the commit it publishes the change-log rows the transaction wrote (what
 kind of record, which ids) to the active ``changes.recording()``;
-``write_with_changes`` hands them back with the result.
+``write_with_changes`` hands them back with the result. ``check_actor`` re-reads
+the acting user inside the write (called by ``audit.record``).
 
 Thread safety: a Database may be shared between threads; every call opens its
 own session and connection from the pool.
