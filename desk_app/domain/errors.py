@@ -54,8 +54,8 @@ class PermissionDenied(DeskError):
 
     default_code = "permission.denied"
 
-    def __init__(self, user: str, action: str) -> None:
-        super().__init__(None, user=user, action=action)
+    def __init__(self, user: str, action: str, *, code: str | None = None) -> None:
+        super().__init__(code, user=user, action=action)
         self.user = user
         self.action = action
 

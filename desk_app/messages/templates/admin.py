@@ -41,4 +41,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "最多 {limit} 个字母、数字、点、短横线或下划线。",
     ),
     "user.cannot_deactivate_self": ("You cannot deactivate yourself.", "不能停用您自己的账号。"),
+    # the acting user, re-read inside every write (services.core.database.check_actor)
+    "user.deactivated": (
+        "The account {user} has been deactivated; nothing was saved. Ask a manager.",
+        "账号 {user} 已被停用，未保存任何内容。请联系售后经理。",
+    ),
+    "user.role_changed": (
+        "The role of {user} was changed after signing in; nothing was saved. Sign in again.",
+        "{user} 登录后岗位已被更改，未保存任何内容。请重新登录。",
+    ),
 }

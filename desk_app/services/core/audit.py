@@ -8,6 +8,9 @@ appliance). The rows are noted in the session, so ``Database.write`` hands the
 committed changes back to its caller (see ``changes``). On PostgreSQL it also
 queues a NOTIFY, which the server delivers only if and when the transaction
 commits. Other desks read the change log through ``feed.FeedReader``.
+Before it writes who did it, ``record`` re-reads the acting user
+(``database.check_actor``): a deactivated user, or one whose stored role no longer
+carries the signed-in role's permissions, is refused and the whole write rolls back.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from desk_app.db.models import AuditLog, ChangeLog, User
 from desk_app.domain.permissions import Perm, require
 from desk_app.services.core import changes
 from desk_app.services.core.changes import Change
-from desk_app.services.core.database import Actor, Database
+from desk_app.services.core.database import Actor, Database, check_actor
 
 NOTIFY_CHANNEL = "desk_changes"
 
@@ -41,6 +44,8 @@ def record(
     at: datetime,
     also: Iterable[tuple[str, int]] = (),
 ) -> None:
+    if actor is not None:
+        check_actor(session, actor)  # still active, still the role it claims
     user_id = actor.user_id if actor else None
     session.add(
         AuditLog(

@@ -7,7 +7,8 @@ bounded number of times when the database says the transaction lost a race
 therefore be safe to run again: do no I/O besides the session inside it.
 After the commit it publishes the change-log rows the transaction wrote (what
 kind of record, which ids) to the active ``changes.recording()``;
-``write_with_changes`` hands them back with the result.
+``write_with_changes`` hands them back with the result. ``check_actor`` re-reads
+the acting user inside the write (called by ``audit.record``).
 
 Thread safety: a Database may be shared between threads; every call opens its
 own session and connection from the pool.
@@ -22,13 +23,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from sqlalchemy import Engine, exc, text
+from sqlalchemy import Engine, exc, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desk_app.db.engine import WRITE_OPTION, make_engine
+from desk_app.db.models import User
 from desk_app.domain.enums import Role
-from desk_app.domain.errors import DatabaseUnavailable
+from desk_app.domain.errors import DatabaseUnavailable, PermissionDenied
+from desk_app.domain.permissions import ROLE_PERMISSIONS
 from desk_app.services.core import changes
 from desk_app.services.core.changes import Change
 
@@ -51,6 +54,40 @@ class Actor:
     username: str
     display_name: str
     role: Role
+
+
+_CHECKED = "desk_actors_checked"
+
+
+def check_actor(session: Session, actor: Actor) -> None:
+    """Refuse the write unless ``actor`` is, in the database, still an active user whose
+    stored role carries every permission of the role the Actor claims.
+
+    The services check permissions against ``actor.role``, which was read at sign-in (or
+    built by the client); this re-reads the user row inside the write transaction, so a
+    user deactivated or demoted since, or an Actor claiming a role its user does not
+    have, is refused at the next write and the transaction writes nothing. Called by
+    ``audit.record``, the one call every write makes for its actor; one indexed SELECT
+    per transaction (remembered in the session).
+
+    On PostgreSQL the row is read FOR SHARE (not KEY SHARE: deactivating is a plain
+    UPDATE of a non-key column, which only FOR SHARE conflicts with): a deactivation
+    running at the same moment waits for this write to commit, or this write waits for
+    the deactivation and then sees it. Never a write committed after the deactivation.
+    On SQLite the write already holds the database's write lock.
+    """
+    checked: set[int] = session.info.setdefault(_CHECKED, set())
+    if actor.user_id in checked:
+        return
+    query = select(User.active, User.role).where(User.id == actor.user_id)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(read=True)
+    row = session.execute(query).one_or_none()
+    if row is None or not row.active:
+        raise PermissionDenied(actor.username, "write", code="user.deactivated")
+    if not ROLE_PERMISSIONS[actor.role] <= ROLE_PERMISSIONS[row.role]:
+        raise PermissionDenied(actor.username, "write", code="user.role_changed")
+    checked.add(actor.user_id)
 
 
 class Database:
