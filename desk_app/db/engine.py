@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.pool import NullPool
+
+from desk_app.domain.errors import ValidationError
 
 WRITE_OPTION = "desk_write"
 
@@ -40,12 +42,45 @@ def make_engine(
 ) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, **kwargs)
-    if parsed.get_backend_name() == "postgresql":
-        return _postgres_engine(
+        engine = _sqlite_engine(url, **kwargs)
+    elif parsed.get_backend_name() == "postgresql":
+        engine = _postgres_engine(
             url, pool=pool, lock_timeout=lock_timeout, idle_timeout=idle_timeout, **kwargs
         )
-    raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+    else:
+        raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+    event.listen(engine, "handle_error", refused_input)
+    return engine
+
+
+# SQLSTATE numeric_value_out_of_range: an integer beyond an ``integer`` column (2**31).
+_OUT_OF_RANGE = "22003"
+
+
+def refused_input(context: ExceptionContext) -> ValidationError | None:
+    """The refusal a statement's failure stands for when its input cannot be stored.
+
+    SQLite: an integer beyond 64 bits is an ``OverflowError``; PostgreSQL: beyond
+    the column, SQLSTATE 22003. A lone surrogate cannot be encoded for either
+    driver; a NUL is refused by psycopg and breaks SQLite's full-text queries.
+    Anything else is left to the caller (None).
+    """
+    error = context.original_exception
+    if isinstance(error, OverflowError) or getattr(error, "sqlstate", None) == _OUT_OF_RANGE:
+        return ValidationError("input", "field.number_out_of_range")
+    if isinstance(error, UnicodeEncodeError) or _unstorable_text(context.parameters):
+        return ValidationError("input", "field.control_characters")
+    return None
+
+
+def _unstorable_text(parameters: object) -> bool:
+    if isinstance(parameters, str):
+        return "\x00" in parameters or any("\ud800" <= ch <= "\udfff" for ch in parameters)
+    if isinstance(parameters, dict):
+        return any(_unstorable_text(v) for v in parameters.values())
+    if isinstance(parameters, list | tuple):
+        return any(_unstorable_text(v) for v in parameters)
+    return False
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
