@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk_app.db.models import Customer, Ticket
-from desk_app.domain.enums import TicketKind, TicketStatus, Urgency
+from desk_app.domain.enums import TicketKind, TicketStatus
 from desk_app.domain.errors import DeskError, NotFound, ValidationError
 from desk_app.messages import render
 from desk_app.services.care import complaint_views
@@ -45,7 +45,11 @@ def _still_works(db: Database, clerk: Actor) -> None:
 
 @pytest.mark.parametrize(
     ("change", "field"),
-    [({"kind": "bogus"}, "kind"), ({"urgency": "asap"}, "urgency"), ({"channel": "fax"}, "channel")],
+    [
+        ({"kind": "bogus"}, "kind"),
+        ({"urgency": "asap"}, "urgency"),
+        ({"channel": "fax"}, "channel"),
+    ],
 )
 def test_a_ticket_with_a_value_outside_its_set_is_refused(
     db: Database, clerk: Actor, change: dict[str, str], field: str
@@ -193,3 +197,14 @@ def test_arbitrary_text_in_search_and_creation_only_ever_is_refused(
         assert isinstance(error, ValidationError), error
     # the database still answers
     assert customers.search_customers(db, clerk, "13812345678") is not None
+
+
+def test_a_service_standard_for_a_kind_outside_its_set_is_refused(
+    db: Database, manager: Actor
+) -> None:
+    from desk_app.services.admin import settings as shop_settings
+    from desk_app.services.admin.settings import Standard
+
+    with pytest.raises(ValidationError) as err:
+        shop_settings.set_standard(db, manager, "bogus", "normal", Standard(2, 24, 72))  # type: ignore[arg-type]
+    assert (err.value.field, err.value.code) == ("kind", "field.not_a_choice")
