@@ -142,6 +142,24 @@ def test_search_boxes_refuse_nul_and_lone_surrogates(
 
 
 @pytest.mark.parametrize("text", UNSTORABLE)
+def test_any_other_lookup_refuses_nul_and_lone_surrogates(
+    db: Database, clerk: Actor, manager: Actor, text: str
+) -> None:
+    """Lookups with no check of their own are refused under the statement itself."""
+    from desk_app.services.paperwork import paperwork
+
+    lookups: list[Callable[[], object]] = [
+        lambda: parts.find_by_barcode(db, manager, text),
+        lambda: paperwork.work_order(db, clerk, text),
+    ]
+    for lookup in lookups:
+        with pytest.raises(ValidationError) as err:
+            lookup()
+        assert err.value.code == "field.control_characters"
+    _still_works(db, clerk)
+
+
+@pytest.mark.parametrize("text", UNSTORABLE)
 def test_drafts_refuse_nul_and_lone_surrogates(db: Database, clerk: Actor, text: str) -> None:
     c = factories.customer(db, clerk)
     drafts: list[Callable[[], object]] = [

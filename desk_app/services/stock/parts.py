@@ -195,6 +195,7 @@ def part_by_scan(s: Session, scanned: str) -> Part:
     key = (scanned or "").strip()
     if not key or len(key) > 60:
         raise NotFound("barcode", scanned, code="stock.unknown_barcode")
+    search_text(key, "barcode")  # NUL, lone surrogates: refused, not looked up
     part = s.scalar(select(Part).where(Part.barcode == key))
     if part is None:
         part = s.scalar(select(Part).where(Part.code == key.upper()))
