@@ -226,3 +226,30 @@ def test_a_service_standard_for_a_kind_outside_its_set_is_refused(
     with pytest.raises(ValidationError) as err:
         shop_settings.set_standard(db, manager, "bogus", "normal", Standard(2, 24, 72))  # type: ignore[arg-type]
     assert (err.value.field, err.value.code) == ("kind", "field.not_a_choice")
+
+
+def test_a_user_with_a_role_outside_its_set_is_refused(db: Database, manager: Actor) -> None:
+    from desk_app.db.models import User
+    from desk_app.services.admin import users
+
+    before = factories.count(db, User)
+    with pytest.raises(ValidationError) as err:
+        users.create_user(db, manager, "ghost", "secret-1", "overlord")  # type: ignore[arg-type]
+    assert (err.value.field, err.value.code) == ("role", "field.not_a_choice")
+    assert factories.count(db, User) == before
+
+
+def test_text_no_check_of_its_own_covers_is_refused_under_the_statement(
+    db: Database, clerk: Actor, manager: Actor
+) -> None:
+    """A technician's skills are only trimmed by their service: the net under every
+    statement still refuses a NUL, and nothing is written."""
+    from desk_app.db.models import Technician
+    from desk_app.services.dispatch.dispatch import TechnicianDraft
+
+    for bad in ("空调\x00", "\ud800"):
+        with pytest.raises(ValidationError) as err:
+            dispatch.create_technician(db, manager, TechnicianDraft("刘师傅", skills=(bad,)))
+        assert err.value.code == "field.control_characters"
+    assert factories.count(db, Technician) == 0
+    _still_works(db, clerk)
