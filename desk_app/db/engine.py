@@ -7,6 +7,11 @@ Both engines give the services the same guarantees:
 - PostgreSQL connections are checked before use (a restarted server costs one
   reconnect, not an error), and lock / idle-in-transaction timeouts plus TCP
   keepalives make sure a crashed PC holding a lock blocks others for seconds only.
+- Input no column can hold (a NUL character, a lone surrogate, an integer beyond
+  the column's range) is refused as a ``ValidationError`` that writes nothing:
+  before a flush writes it, or when a statement fails on it; never a raw driver
+  error or "the database could not be reached". The services refuse such input at
+  their edges first (``domain.validation``); this is the net under all of them.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+
+from desk_app.domain.errors import ValidationError
 
 WRITE_OPTION = "desk_write"
 
@@ -40,12 +48,68 @@ def make_engine(
 ) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, **kwargs)
-    if parsed.get_backend_name() == "postgresql":
-        return _postgres_engine(
+        engine = _sqlite_engine(url, **kwargs)
+    elif parsed.get_backend_name() == "postgresql":
+        engine = _postgres_engine(
             url, pool=pool, lock_timeout=lock_timeout, idle_timeout=idle_timeout, **kwargs
         )
-    raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+    else:
+        raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+    event.listen(engine, "handle_error", refused_input)
+    return engine
+
+
+# SQLSTATE numeric_value_out_of_range: an integer beyond an ``integer`` column (2**31).
+_OUT_OF_RANGE = "22003"
+# untranslatable_character (``\\u0000`` in jsonb), character_not_in_repertoire.
+_UNSTORABLE_CHARACTER = {"22P05", "22021"}
+
+
+def refused_input(context: ExceptionContext) -> ValidationError | None:
+    """The refusal a statement's failure stands for when its input cannot be stored.
+
+    SQLite: an integer beyond 64 bits is an ``OverflowError``; PostgreSQL: beyond
+    the column, SQLSTATE 22003. A lone surrogate cannot be encoded for either
+    driver; a NUL is refused by psycopg (and by jsonb) and breaks SQLite's
+    full-text queries. Anything else is left to the caller (None).
+    """
+    error = context.original_exception
+    sqlstate = getattr(error, "sqlstate", None)
+    if isinstance(error, OverflowError) or sqlstate == _OUT_OF_RANGE:
+        return ValidationError("input", "field.number_out_of_range")
+    if (
+        isinstance(error, UnicodeEncodeError)
+        or sqlstate in _UNSTORABLE_CHARACTER
+        or unstorable(context.parameters)
+    ):
+        return ValidationError("input", "field.control_characters")
+    return None
+
+
+def unstorable(value: object) -> bool:
+    """Whether ``value`` (text, or lists and mappings of it) holds a NUL or a lone surrogate."""
+    if isinstance(value, str):
+        return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, dict):
+        return any(unstorable(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(unstorable(v) for v in value)
+    return False
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_unstorable_values(session: Session, _context: Any, _instances: Any) -> None:
+    """A NUL or a lone surrogate about to be written to any column (JSON lists of
+    skills included, which SQLite would store escaped) is refused, naming the column."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key not in state.dict:
+                continue
+            if obj not in session.new and not state.attrs[attr.key].history.has_changes():
+                continue
+            if unstorable(state.dict[attr.key]):
+                raise ValidationError(attr.key, "field.control_characters")
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:

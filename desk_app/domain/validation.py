@@ -1,9 +1,12 @@
-"""Checks of typed text: length, control characters, what a person's name may hold."""
+"""Checks of what enters the desk: text (length, control characters, NUL, lone
+surrogates, what a person's name may hold), search boxes, and values of a fixed set."""
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
+from typing import TypeVar
 
 from desk_app.domain.errors import ValidationError
 
@@ -11,8 +14,11 @@ from desk_app.domain.errors import ValidationError
 # names carry: 欧阳·娜娜, O'Brien, Jean-Luc, (公司) 有限公司.
 _NAME_RE = re.compile(r"^[\w\s·.'’\-()（）&]+$")
 
+E = TypeVar("E", bound=enum.Enum)
+
 
 def _has_control(text: str, *, multiline: bool) -> bool:
+    """Invisible characters, NUL and lone surrogates (which no database can store) included."""
     allowed = {"\n", "\t"} if multiline else set()
     return any(
         unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} and ch not in allowed for ch in text
@@ -40,6 +46,31 @@ def clean_text(
     if len(text) > max_length:
         raise ValidationError(field, "field.too_long", limit=max_length)
     return text
+
+
+def search_text(value: str | None, field: str = "query", *, max_length: int = 100) -> str:
+    """What was typed or scanned into a search box, trimmed ("" for nothing).
+
+    Refused like a field's text: invisible control characters, NUL, lone surrogates
+    (none can be stored, so none can be found), and more than ``max_length`` characters.
+    """
+    text = (value or "").strip()
+    if _has_control(text, multiline=False):
+        raise ValidationError(field, "field.control_characters")
+    if len(text) > max_length:
+        raise ValidationError(field, "field.too_long", limit=max_length)
+    return text
+
+
+def choice(enum_cls: type[E], value: object, field: str) -> E:
+    """``value`` (a member or a member's value) as a member of ``enum_cls``; anything
+    outside the set is refused, never passed on as a raw ``ValueError``."""
+    if isinstance(value, enum_cls):
+        return value
+    try:
+        return enum_cls(value)
+    except (ValueError, TypeError):
+        raise ValidationError(field, "field.not_a_choice") from None
 
 
 def required_text(

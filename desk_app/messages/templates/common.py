@@ -60,6 +60,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "含有不可见的控制字符，请重新输入。",
     ),
     "field.reason_required": ("Please give a reason.", "请填写原因。"),
+    "field.not_a_choice": ("Choose one of the values offered.", "请从给出的选项中选择。"),
+    "field.number_out_of_range": (
+        "The number is outside the range that can be stored.",
+        "数字超出了可以保存的范围。",
+    ),
     "field.name_characters": (
         "A name may contain only letters, digits, spaces and · . ' -",
         "姓名只能包含文字、数字、空格以及 · . ' -",

@@ -40,7 +40,7 @@ from desk_app.domain.errors import ValidationError
 from desk_app.domain.images import image_size
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.phones import normalize_area_code
-from desk_app.domain.validation import clean_text, required_text
+from desk_app.domain.validation import choice, clean_text, required_text
 from desk_app.printing.data import CompanyHeader
 from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
@@ -236,7 +236,7 @@ def _set_standards(
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     checked: dict[tuple[TicketKind, Urgency], tuple[tuple[float, float, float], bool]] = {}
     for (kind, urgency), standard in standards.items():
-        kind, urgency = TicketKind(kind), Urgency(urgency)
+        kind, urgency = choice(TicketKind, kind, "kind"), choice(Urgency, urgency, "urgency")
         hours = _check_standard(standard, field(kind, urgency))
         checked[(kind, urgency)] = (hours, bool(standard.working_hours_only))
 

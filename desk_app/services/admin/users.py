@@ -14,7 +14,7 @@ from desk_app.db.models import User
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import NotFound, PermissionDenied, ValidationError
 from desk_app.domain.permissions import Perm, require
-from desk_app.domain.validation import person_name
+from desk_app.domain.validation import choice, person_name
 from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 
@@ -104,6 +104,7 @@ def create_user(
     name = _check_username(username)
     shown = person_name(display_name or name, "display_name", max_length=60)
     _check_password(password)
+    role = choice(Role, role, "role")
     if actor is not None:
         require(actor.username, actor.role, Perm.MANAGE_USERS)
     hashed = hash_password(password)

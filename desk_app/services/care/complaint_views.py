@@ -21,6 +21,7 @@ from desk_app.domain.complaint_rules import ComplaintClocks, ComplaintStep
 from desk_app.domain.enums import Channel, ComplaintCategory, ComplaintStatus, Severity
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
+from desk_app.domain.validation import choice
 from desk_app.services.core.database import Actor, Database
 
 
@@ -292,9 +293,9 @@ def list_complaints(
         if f.mine:
             conds.append(Complaint.assigned_to == actor.user_id)
         if f.status is not None:
-            conds.append(Complaint.status == ComplaintStatus(f.status))
+            conds.append(Complaint.status == choice(ComplaintStatus, f.status, "status"))
         if f.category is not None:
-            conds.append(Complaint.category == ComplaintCategory(f.category))
+            conds.append(Complaint.category == choice(ComplaintCategory, f.category, "category"))
         if f.technician_id is not None:
             conds.append(Complaint.technician_id == f.technician_id)
         if f.customer_id is not None:

@@ -16,7 +16,7 @@ from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.phones import Phone, normalize_phone
 from desk_app.domain.pinyin import name_keys
-from desk_app.domain.validation import clean_text, person_name, required_text
+from desk_app.domain.validation import clean_text, person_name, required_text, search_text
 from desk_app.domain.warranty import warranty_status
 from desk_app.services.admin import settings
 from desk_app.services.core import audit, requests
@@ -465,11 +465,9 @@ def search_customers(
     how each kind of match stays an index lookup at hundreds of thousands of customers.
     """
     require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
-    text = (query or "").strip()
+    text = search_text(query)
     if not text:
         return []
-    if len(text) > 100:
-        raise ValidationError("query", "field.too_long", limit=100)
 
     def q(s: Session) -> list[CustomerRow]:
         ids = matching_customer_ids(s, db.dialect, text, limit=limit, offset=offset)

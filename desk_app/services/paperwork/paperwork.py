@@ -24,6 +24,7 @@ from desk_app.db.models import RequisitionLine as RequisitionLineRow
 from desk_app.domain.enums import RequisitionStatus, TicketStatus
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
+from desk_app.domain.validation import search_text
 from desk_app.printing.data import (
     CompanyHeader,
     CountLine,
@@ -93,7 +94,7 @@ def sample_work_order(language: str = "zh_CN", charge_standard: str = "") -> Wor
 
 
 def _ticket(s: Session, number: str) -> Ticket:
-    key = (number or "").strip().upper()
+    key = search_text(number, "number", max_length=40).upper()
     t = s.scalar(select(Ticket).where(Ticket.number == key))
     if t is None:
         raise NotFound("ticket", key)
@@ -318,7 +319,7 @@ def requisition(
     from desk_app.services.stock import requisitions
 
     _check_language(language)
-    key = (number or "").strip().upper()
+    key = search_text(number, "number", max_length=40).upper()
     found = db.read(lambda s: s.scalar(select(Requisition.id).where(Requisition.number == key)))
     if found is None:
         raise NotFound("requisition", key)

@@ -24,7 +24,7 @@ from desk_app.db.models import AuditLog, Part, StockLevel, StockLocation, Techni
 from desk_app.domain.enums import StockLocationKind
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
-from desk_app.domain.validation import clean_text, money_cents, required_text
+from desk_app.domain.validation import clean_text, money_cents, required_text, search_text
 from desk_app.services.core import audit, requests
 from desk_app.services.core.database import Actor, Database
 
@@ -211,6 +211,7 @@ def part_by_scan(s: Session, scanned: str) -> Part:
     key = (scanned or "").strip()
     if not key or len(key) > 60:
         raise NotFound("barcode", scanned, code="stock.unknown_barcode")
+    search_text(key, "barcode")  # NUL, lone surrogates: refused, not looked up
     part = s.scalar(select(Part).where(Part.barcode == key))
     if part is None:
         part = s.scalar(select(Part).where(Part.code == key.upper()))
@@ -426,9 +427,7 @@ def search_parts(
     """Parts by code (prefix), barcode, name, specification or compatible appliance
     model (contained, case ignored); every part, by code, for an empty query."""
     require(actor.username, actor.role, Perm.VIEW_STOCK)
-    text = (query or "").strip()
-    if len(text) > 100:
-        raise ValidationError("query", "field.too_long", limit=100)
+    text = search_text(query)
 
     def q(s: Session) -> list[PartView]:
         stmt = select(Part)

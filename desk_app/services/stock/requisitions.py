@@ -29,7 +29,7 @@ from desk_app.db.models import (
 from desk_app.domain.enums import MovementKind, RequisitionStatus
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
-from desk_app.domain.validation import clean_text, quantity
+from desk_app.domain.validation import choice, clean_text, quantity
 from desk_app.services.admin import settings
 from desk_app.services.core import audit, numbers, requests
 from desk_app.services.core.database import Actor, Database
@@ -664,7 +664,7 @@ def list_requisitions(
     require(actor.username, actor.role, Perm.VIEW_STOCK)
     conditions: list[ColumnElement[bool]] = []
     if status is not None:
-        conditions.append(Requisition.status == RequisitionStatus(status))
+        conditions.append(Requisition.status == choice(RequisitionStatus, status, "status"))
     if ticket_id is not None:
         conditions.append(Requisition.ticket_id == ticket_id)
 

@@ -25,7 +25,7 @@ from desk_app.domain.enums import Channel, TicketKind, TicketStatus, Urgency, Wa
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.phones import normalize_phone
-from desk_app.domain.validation import clean_text, money_cents, required_text
+from desk_app.domain.validation import choice, clean_text, money_cents, required_text, search_text
 from desk_app.domain.warranty import is_chargeable, warranty_status
 from desk_app.services.admin import settings
 from desk_app.services.core import audit, numbers, requests
@@ -314,7 +314,7 @@ def get_ticket(db: Database, actor: Actor, ticket_id: int) -> TicketView:
 def find_by_number(db: Database, actor: Actor, number: str) -> TicketView:
     """The ticket with this number (as typed or scanned; case and spaces ignored)."""
     require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
-    key = (number or "").strip().upper()
+    key = search_text(number, "number", max_length=40).upper()
 
     def q(s: Session) -> TicketView:
         t = s.scalar(select(Ticket).where(Ticket.number == key))
@@ -373,7 +373,11 @@ def open_ticket_in(
         and draft.preferred_end <= draft.preferred_start
     ):
         raise ValidationError("preferred_end", "ticket.window_reversed")
-    kind, urgency, channel = TicketKind(draft.kind), Urgency(draft.urgency), Channel(draft.channel)
+    kind = choice(TicketKind, draft.kind, "kind")
+    urgency, channel = (
+        choice(Urgency, draft.urgency, "urgency"),
+        choice(Channel, draft.channel, "channel"),
+    )
     # Locked against a concurrent merge; a merged duplicate's ticket goes to the survivor.
     customer = merge.live_customer(s, draft.customer_id)
     if customer is None:
@@ -697,7 +701,7 @@ def change_status(
     expected_version: int | None = None,
 ) -> TicketView:
     """Move a ticket to ``to`` through the state machine; IllegalTransition otherwise."""
-    to = TicketStatus(to)
+    to = choice(TicketStatus, to, "status")
     reason = clean_text(reason, "reason", max_length=1000, multiline=True)
     require(actor.username, actor.role, _PERM_FOR[to])
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.permissions import Perm
+from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.admin.settings.base import menu_text as settings_menu_text
 from desk_app.ui.admin.settings.dialog import SettingsDialog
 from desk_app.ui.care.complaints.screen import ComplaintsScreen
@@ -30,6 +32,7 @@ from desk_app.ui.care.followups.screen import FollowupsScreen
 from desk_app.ui.care.maintenance import MaintenanceScreen
 from desk_app.ui.common import i18n, labels
 from desk_app.ui.common.context import Desk
+from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.persist import (
     restore_geometry,
     restore_splitter,
@@ -315,12 +318,30 @@ class MainWindow(QMainWindow):
         number = self.goto.text().replace(" ", "").upper()
         if number:
             self.open_ticket_number(number)
-            self.goto.clear()
 
-    def open_ticket_number(self, number: str) -> TicketDialog:
-        dialog = TicketDialog(self.desk, number=number, printer=self.printer, parent=self)
-        dialog.show()
-        return dialog
+    def open_ticket_number(self, number: str) -> None:
+        """Open the ticket with this number (typed or scanned) once it is found; an
+        unknown number (or one that cannot be a number) says so in the status bar and
+        opens nothing, and the go-to box keeps it for correcting."""
+        desk = self.desk
+        self.statusBar().clearMessage()
+        desk.ops.run(
+            lambda: tickets.find_by_number(desk.db, desk.actor, number),
+            on_success=self._ticket_found,
+            on_failure=self._ticket_not_found,
+            key="goto-ticket",
+            owner=self,
+        )
+
+    def _ticket_found(self, ticket: TicketView) -> None:
+        if self.goto.text().replace(" ", "").upper() == ticket.number:
+            self.goto.clear()
+        self.open_ticket(ticket.id)
+
+    def _ticket_not_found(self, error: BaseException) -> None:
+        self.statusBar().showMessage(message_for(error, self.desk.tz), 10000)
+        if self.goto.text():
+            self.goto.selectAll()
 
     def open_ticket(self, ticket_id: int) -> TicketDialog:
         dialog = TicketDialog(self.desk, ticket_id=ticket_id, printer=self.printer, parent=self)

@@ -226,3 +226,17 @@ def test_highlighted_row_matches_the_customer_shown(
     )
     screen.show_customer(other + 1000)  # not in the results: nothing stays highlighted
     assert screen.selected_row() is None
+
+
+def test_pasted_nul_or_lone_surrogate_says_so_and_search_goes_on(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    factories.customer(db, clerk, "张三", "138 1234 5678")
+    screen = _lookup(qtbot, desk)
+    for pasted in ("张\x00三", "\ud800"):
+        screen.search_box.setText(pasted)
+        qtbot.waitUntil(lambda: "control characters" in screen.status.text())
+        assert "could not be reached" not in screen.status.text()
+    screen.search_box.setText("zs")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert screen.model.row_at(0).name == "张三"

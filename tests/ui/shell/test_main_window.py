@@ -148,9 +148,30 @@ def test_goto_box_opens_ticket_and_unknown_number_says_so(
     qtbot.waitUntil(lambda: any(d.ticket is not None for d in _dialogs(window)))
     for d in _dialogs(window):
         d.close()
+    qtbot.waitUntil(lambda: not _dialogs(window))
+    assert window.goto.text() == ""
+    # An unknown number says so and opens nothing (no empty ticket window); the box
+    # keeps it for correcting.
+    qtbot.keyClicks(window.goto, "S19990101-9999")
+    qtbot.keyClick(window.goto, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "S19990101-9999" in window.statusBar().currentMessage())
+    assert "Not found" in window.statusBar().currentMessage()
+    assert window.goto.text() == "S19990101-9999"
+    assert _dialogs(window) == []
+    assert desk.ops.in_flight == 0
+
+
+def test_a_scan_no_ticket_number_can_hold_says_so_and_opens_nothing(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = _window(qtbot, desk)
+    window.scanned("S2026\x00\ud800")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
+    assert "control characters" in window.statusBar().currentMessage()
+    assert _dialogs(window) == []
     window.open_ticket_number("S19990101-9999")
-    qtbot.waitUntil(lambda: any(d.error_label.isVisible() for d in _dialogs(window)))
-    assert "S19990101-9999" in _dialogs(window)[0].error_label.text()
+    qtbot.waitUntil(lambda: "S19990101-9999" in window.statusBar().currentMessage())
+    assert _dialogs(window) == []
 
 
 def test_new_ticket_from_customer_lookup(
