@@ -486,8 +486,8 @@ def _clean_edit(edit: TicketEdit) -> TicketEdit:
     if edit.contact_phone and edit.contact_phone.strip():
         phone = normalize_phone(edit.contact_phone).raw
     return TicketEdit(
-        kind=TicketKind(edit.kind),
-        urgency=Urgency(edit.urgency),
+        kind=choice(TicketKind, edit.kind, "kind"),
+        urgency=choice(Urgency, edit.urgency, "urgency"),
         fault_description=required_text(
             edit.fault_description, "fault_description", max_length=4000, multiline=True
         ),

@@ -219,3 +219,14 @@ def test_the_rules_cover_every_status() -> None:
     }
     assert ticket_states.editable_fields(S.CLOSED) == frozenset()
     assert ticket_states.editable_fields(S.CANCELLED) == frozenset()
+
+
+@pytest.mark.parametrize("field, value", [("kind", "teleport"), ("urgency", 7)])
+def test_a_kind_or_urgency_outside_its_set_is_refused_and_writes_nothing(
+    db: Database, clerk: Actor, field: str, value: object
+) -> None:
+    t = factories.ticket(db, clerk)
+    with pytest.raises(ValidationError) as refused:
+        _edit(db, clerk, t, **{field: value})
+    assert (refused.value.field, refused.value.code) == (field, "field.not_a_choice")
+    assert tickets.get_ticket(db, clerk, t.id).version == t.version
