@@ -62,7 +62,8 @@ def _add_stock_documents(kinds: Any, doc: Callable[..., argparse.ArgumentParser]
 
 
 def run_print(args: argparse.Namespace, db: Database) -> int:
-    from desk_app.printing import render_pdf
+    from desk_app.messages import render
+    from desk_app.printing import render_checked
 
     actor = users.system_actor(db)
     lang = args.lang
@@ -92,7 +93,11 @@ def run_print(args: argparse.Namespace, db: Database) -> int:
         data = paperwork.returned_part_slip(db, actor, args.ticket, lang)
     else:
         data = paperwork.count_sheet(db, actor, int(args.stocktake), lang)
-    pdf = render_pdf(data, paperwork.company_header(db), paper=args.paper)
+    result = render_checked(data, paperwork.company_header(db), paper=args.paper)
+    pdf = result.pdf
     Path(args.output).write_bytes(pdf)
     print(f"wrote {args.output} ({len(pdf):,} bytes)")
+    warning = result.warning()
+    if warning is not None:  # printed, but some characters as their code
+        print(render(warning[0], warning[1], language=lang), file=sys.stderr)
     return 0

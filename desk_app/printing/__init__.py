@@ -1,15 +1,18 @@
 """Printed paperwork as PDF: takes plain frozen data (``printing.data``), never Qt or the database.
 
 Every ``render_*`` function writes one PDF to a path or binary file and raises
-``FontNotFound`` / ``MissingGlyphs`` (``PrintingError``) rather than print empty
-boxes. ``render_pdf`` picks the right one for any data object and returns bytes,
-for the preview dialog and direct printing.
+``FontNotFound`` (``PrintingError``) when no usable font exists. A character no font
+has never stops a print: it is printed as a marker ([U+1F600]). ``render_pdf`` picks
+the right renderer for any data object and returns bytes, for the preview dialog and
+direct printing; ``render_checked`` also returns the characters so replaced, for the
+clerk's warning (``replaced_warning``).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from desk_app.printing.count_sheet import render_count_sheet
@@ -32,9 +35,9 @@ from desk_app.printing.data import (
     WorkOrderData,
 )
 from desk_app.printing.document import PAPER_SIZES
-from desk_app.printing.errors import FontNotFound, MissingGlyphs, PrintingError
+from desk_app.printing.errors import FontNotFound, PrintingError
 from desk_app.printing.feedback import render_feedback_form, render_feedback_forms
-from desk_app.printing.fonts import load_fonts
+from desk_app.printing.fonts import load_fonts, marker, replaced_characters
 from desk_app.printing.formatting import money
 from desk_app.printing.parts import render_requisition, render_returned_part_slip
 from desk_app.printing.route_sheet import render_route_sheet, render_technician_day
@@ -94,6 +97,44 @@ def render_pdf(
 
     ``paper`` None means the document kind's default from DOCUMENT_KINDS.
     """
+    return render_checked(data, header, paper=paper, font_path=font_path).pdf
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A rendered PDF and the characters printed as a marker because no font has them."""
+
+    pdf: bytes
+    replaced: str = ""
+
+    def warning(self) -> tuple[str, dict[str, object]] | None:
+        """The clerk's warning as (code, values), or None when every character printed."""
+        if not self.replaced:
+            return None
+        chars = ", ".join(f"{c} {marker(c)}" for c in self.replaced)
+        return "print.characters_replaced", {"chars": chars}
+
+
+def render_checked(
+    data: object | Sequence[object],
+    header: CompanyHeader,
+    *,
+    paper: str | None = None,
+    font_path: str | None = None,
+) -> RenderedPdf:
+    """As ``render_pdf``, and which characters no font had (printed as [U+XXXX])."""
+    with replaced_characters() as replaced:
+        pdf = _render(data, header, paper=paper, font_path=font_path)
+    return RenderedPdf(pdf, "".join(sorted(replaced)))
+
+
+def _render(
+    data: object | Sequence[object],
+    header: CompanyHeader,
+    *,
+    paper: str | None,
+    font_path: str | None,
+) -> bytes:
     buf = io.BytesIO()
     if isinstance(data, list | tuple):
         if not data:
@@ -121,8 +162,8 @@ __all__ = [
     "FeedbackFormData",
     "FontNotFound",
     "LikelyPart",
-    "MissingGlyphs",
     "PrintingError",
+    "RenderedPdf",
     "RequisitionData",
     "RequisitionLine",
     "ReturnedPartLine",
@@ -136,6 +177,7 @@ __all__ = [
     "money",
     "render_appliance_tag",
     "render_check_in_receipt",
+    "render_checked",
     "render_count_sheet",
     "render_feedback_form",
     "render_feedback_forms",

@@ -1,5 +1,6 @@
-"""Refusals of printing: no usable font, a character no font can draw, no such printer,
-a job the printer would not take."""
+"""Refusals of printing: no usable font, no such printer, a job the printer would not take.
+
+A character no font can draw is not a refusal: it is printed as a marker (see ``fonts``)."""
 
 from __future__ import annotations
 
@@ -43,26 +44,6 @@ class FontNotFound(PrintingError):
         self.tried = tried
 
     default_code = "print.no_font"
-
-
-class MissingGlyphs(PrintingError):
-    """Some text holds characters no available font can draw (e.g. emoji).
-
-    Printing refuses rather than print empty boxes; ``chars`` are the characters and
-    ``context`` the start of the text they were found in.
-    """
-
-    def __init__(self, chars: str, context: str) -> None:
-        shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
-        super().__init__(
-            f"cannot print {shown} in {context!r}: no installed font has these characters. "
-            "Remove them from the text, or set DESK_PRINT_FONT to a font that has them.",
-            chars=" ".join(chars),
-        )
-        self.chars = chars
-        self.context = context
-
-    default_code = "print.missing_glyphs"
 
 
 class PrinterNotFound(PrintingError):

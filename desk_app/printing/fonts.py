@@ -1,7 +1,15 @@
-"""Finds, checks and registers a TrueType CJK font for the printed forms, once per process."""
+"""Finds, checks and registers the TrueType fonts for the printed forms, once per process.
+
+One main CJK font sets every text; a chain of fallback fonts (other CJK fonts, then
+fonts with wide coverage: CJK Extension B, symbols and emoji) sets the characters it
+lacks, run by run. A character no font has is printed as a visible marker such as
+``[U+1F600]`` and recorded, so the caller can tell the clerk (``replaced_characters``).
+Printing never refuses for a character.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import os
 import shutil
 import subprocess
@@ -9,14 +17,15 @@ import sys
 import threading
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from desk_app.printing.errors import FontNotFound, MissingGlyphs
+from desk_app.printing.errors import FontNotFound
 from desk_app.printing.labels import TEXT
 
 ENV_VAR = "DESK_PRINT_FONT"
@@ -87,8 +96,9 @@ class PrintFonts:
     def markup(self, text: str) -> str:
         """``text`` escaped for a reportlab Paragraph, line breaks kept.
 
-        Runs of characters the main font lacks are set in a fallback font; raises
-        MissingGlyphs if no font has them.
+        Runs of characters the main font lacks are set in a fallback font; a
+        character no font has becomes ``marker(c)`` in the main font and is recorded
+        (see ``replaced_characters``).
         """
         text = text.replace("\t", " ")
         cmap = self._cmap
@@ -99,13 +109,21 @@ class PrintFonts:
     def plain(self, text: str) -> str:
         """``text`` as the canvas may draw it directly with the main font.
 
-        Raises MissingGlyphs if the main font lacks a character (fallbacks are for
-        paragraphs only; canvas strings are captions and document numbers).
+        Canvas strings (captions, numbers, the company's name on a tag) are drawn in
+        one font: a character the main font lacks becomes ``marker(c)`` and is
+        recorded (see ``replaced_characters``).
         """
-        missing = self.missing(text)
-        if missing:
-            raise MissingGlyphs(missing, text[:40])
-        return "".join(c for c in text if not _ignorable(c))
+        cmap = self._cmap
+        out: list[str] = []
+        for c in text:
+            if _ignorable(c):
+                continue
+            if ord(c) in cmap:
+                out.append(c)
+            else:
+                _record(c)
+                out.append(marker(c))
+        return "".join(out)
 
     def _markup_with_fallbacks(self, text: str) -> str:
         out: list[str] = []
@@ -119,22 +137,20 @@ class PrintFonts:
             out.append(chunk if run_font is None else f'<font face="{run_font}">{chunk}</font>')
             run.clear()
 
-        unprintable: set[str] = set()
         for c in text:
             if c != "\n" and _ignorable(c):
                 continue
             font: str | None = None
+            shown = c
             if c != "\n" and ord(c) not in self._cmap:
                 font = self._fallback_for(ord(c))
                 if font is None:
-                    unprintable.add(c)
-                    continue
+                    _record(c)
+                    shown = marker(c)
             if font != run_font:
                 flush()
                 run_font = font
-            run.append(c)
-        if unprintable:
-            raise MissingGlyphs("".join(sorted(unprintable)), text[:40])
+            run.append(shown)
         flush()
         return "".join(out)
 
@@ -142,7 +158,7 @@ class PrintFonts:
         with _lock:  # the one lock around reportlab's font registry
             if not self._fallbacks_loaded:
                 self._fallbacks_loaded = True
-                for cand in _auto_candidates():
+                for cand in _fallback_candidates():
                     if (os.path.normcase(cand.path), cand.subfont_index) == (
                         os.path.normcase(self.path),
                         self.subfont_index,
@@ -162,6 +178,66 @@ class PrintFonts:
 def _ignorable(c: str) -> bool:
     return unicodedata.category(c) in _STRIP_CATEGORIES or c in "\ufe0e\ufe0f"
 
+
+def marker(c: str) -> str:
+    """What is printed for a character no font has: its code point, e.g. [U+1F600]."""
+    return f"[U+{ord(c):04X}]"
+
+
+_replaced: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "desk_print_replaced", default=None
+)
+
+
+def _record(c: str) -> None:
+    seen = _replaced.get()
+    if seen is not None:
+        seen.add(c)
+
+
+@contextmanager
+def replaced_characters() -> Iterator[set[str]]:
+    """Collect the characters printed as a marker (no font has them) while rendering.
+
+    ``with replaced_characters() as chars: render...``; afterwards ``chars`` holds
+    each such character once. Per thread/context, so background renders do not mix.
+    """
+    chars: set[str] = set()
+    token = _replaced.set(chars)
+    try:
+        yield chars
+    finally:
+        _replaced.reset(token)
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF (CJK Extension B,
+    emoji) written as UTF-16 surrogate pairs as the PDF format requires, so a PDF
+    reader can copy or search them (reportlab writes ``<20BB7>``, which readers refuse)."""
+
+    def utf16(v: int) -> str:
+        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    text: str = _reportlab_to_unicode(fontname, subset)
+    if all(v <= 0xFFFF for v in subset):
+        return text
+    lines = [
+        f"<{i:02X}> <{utf16(v)}>" if line.startswith(f"<{i:02X}> ") else line
+        for i, v, line in _numbered(subset, text.split("\n"))
+    ]
+    return "\n".join(lines)
+
+
+def _numbered(subset: list[int], lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """Each line of the CMap with the subset entry it maps (-1, 0 for the others)."""
+    first = next(n for n, line in enumerate(lines) if line.endswith("beginbfchar")) + 1
+    for n, line in enumerate(lines):
+        i = n - first
+        yield (i, subset[i], line) if 0 <= i < len(subset) else (-1, 0, line)
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 _lock = threading.RLock()
 _loaded: dict[str, PrintFonts] = {}
@@ -292,6 +368,55 @@ def _auto_candidates() -> Iterator[FontCandidate]:
         yield cand
 
 
+def _fallback_candidates() -> Iterator[FontCandidate]:
+    """Fonts for the characters the main font lacks, best first: the other CJK fonts,
+    then fonts with wide coverage (Extension B ideographs, symbols, emoji)."""
+    seen: set[tuple[str, int]] = set()
+    for cand in (*_candidate_list(), *_wide_coverage()):
+        key = (os.path.normcase(os.path.abspath(cand.path)), cand.subfont_index)
+        if key in seen or not Path(cand.path).is_file():
+            continue
+        seen.add(key)
+        yield cand
+
+
+def _wide_coverage() -> Iterator[FontCandidate]:
+    """TrueType fonts with outline glyphs beyond the common CJK set.
+
+    Colour-only emoji fonts (bitmap CBDT such as Noto Color Emoji) have no outlines
+    reportlab can embed and are not listed; Segoe UI Emoji and Symbola have
+    monochrome outlines.
+    """
+    if sys.platform.startswith("win"):
+        d = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        for name in (
+            "simsunb.ttf",  # SimSun-ExtB: CJK Extension B
+            "mingliub.ttc",  # MingLiU-ExtB
+            "SimsunExtG.ttf",  # SimSun-ExtG (Windows 11): Extensions G and later
+            "seguisym.ttf",  # Segoe UI Symbol
+            "seguiemj.ttf",  # Segoe UI Emoji (its monochrome outlines)
+            "arialuni.ttf",  # Arial Unicode MS (Office)
+            "ARIALUNI.TTF",
+        ):
+            yield FontCandidate(str(d / name), 0, "windows")
+    elif sys.platform == "darwin":
+        yield FontCandidate("/System/Library/Fonts/Apple Symbols.ttf", 0, "macos")
+    for d in ("/usr/share/fonts/truetype/hanazono", "/usr/share/fonts/hanazono"):
+        yield FontCandidate(f"{d}/HanaMinA.ttf", 0, "linux")  # Debian fonts-hanazono
+        yield FontCandidate(f"{d}/HanaMinB.ttf", 0, "linux")  # CJK Extension B and later
+    for d in ("/usr/share/fonts/truetype/ancient-scripts", "/usr/share/fonts/gdouros-symbola"):
+        yield FontCandidate(f"{d}/Symbola_hint.ttf", 0, "linux")
+        yield FontCandidate(f"{d}/Symbola.ttf", 0, "linux")
+    for d in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"):
+        yield FontCandidate(f"{d}/DejaVuSans.ttf", 0, "linux")  # has the emoticons block
+    yield from _fontconfig(
+        ":family=HanaMinB", ":family=Symbola", ":family=Noto Sans Symbols2", ":family=DejaVu Sans"
+    )
+    for d in ("/usr/share/fonts/truetype/unifont", "/usr/share/fonts/unifont"):
+        yield FontCandidate(f"{d}/unifont.ttf", 0, "linux")
+        yield FontCandidate(f"{d}/unifont_upper.ttf", 0, "linux")
+
+
 def _candidate_list() -> Iterator[FontCandidate]:
     yield from _bundled()
     if sys.platform.startswith("win"):
@@ -358,21 +483,23 @@ def _linux_known() -> Iterator[FontCandidate]:
     yield FontCandidate("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0, "linux")
 
 
-def _fontconfig() -> Iterator[FontCandidate]:
+def _fontconfig(*patterns: str) -> Iterator[FontCandidate]:
+    """The TrueType files fontconfig lists for each pattern (default: Chinese fonts)."""
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return
-    try:
-        out = subprocess.run(
-            [fc_list, "-f", "%{file}\t%{index}\n", ":lang=zh"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return
-    for line in sorted(out.splitlines()):
-        file, _, index = line.partition("\t")
-        if file.lower().endswith((".ttf", ".ttc")):
-            yield FontCandidate(file, int(index) if index.isdigit() else 0, "fontconfig")
+    for pattern in patterns or (":lang=zh",):
+        try:
+            out = subprocess.run(
+                [fc_list, "-f", "%{file}\t%{index}\n", pattern],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            return
+        for line in sorted(out.splitlines()):
+            file, _, index = line.partition("\t")
+            if file.lower().endswith((".ttf", ".ttc")):
+                yield FontCandidate(file, int(index) if index.isdigit() else 0, "fontconfig")

@@ -6,9 +6,18 @@ import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from desk_app.printing import FontNotFound, MissingGlyphs, load_fonts, render_work_order
-from desk_app.printing.fonts import PrintFonts
+from desk_app.messages import render
+from desk_app.printing import (
+    FontNotFound,
+    load_fonts,
+    render_checked,
+    render_pdf,
+    render_work_order,
+)
+from desk_app.printing.errors import PrintingError
+from desk_app.printing.fonts import PrintFonts, replaced_characters
 from tests.printing.print_samples import HEADER, work_order
 
 
@@ -62,10 +71,68 @@ def test_garbage_file_is_refused(tmp_path: Path) -> None:
         load_fonts(junk)
 
 
-def test_emoji_refused_instead_of_printing_an_empty_box(print_fonts: PrintFonts) -> None:
-    with pytest.raises(MissingGlyphs) as err:
-        render_work_order(work_order(notes="客户很满意😊"), HEADER, io.BytesIO())
-    assert err.value.chars == "😊"
+def test_emoji_is_printed_not_refused(print_fonts: PrintFonts) -> None:
+    result = render_checked(work_order(notes="客户很满意😊"), HEADER)
+    if result.replaced:
+        pytest.skip("no font on this machine has the emoji")  # then the marker test applies
+    assert "😊" in _text(result.pdf)
+    assert result.warning() is None
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _fonts_used(pdf: bytes) -> set[str]:
+    used: set[str] = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            used.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return used
+
+
+def test_extension_b_name_and_emoji_note_print_in_fallback_fonts(print_fonts: PrintFonts) -> None:
+    # 𠮷 (U+20BB7, CJK Extension B) and 😀 (U+1F600): the main CJK font has neither
+    assert print_fonts.missing("吉𠮷😀") == "😀𠮷"
+    result = render_checked(work_order(customer_name="吉𠮷", notes="客户很满意😀"), HEADER)
+    assert result.replaced == ""  # CI installs fonts-hanazono / fonts-dejavu-core
+    assert result.warning() is None
+    assert len(PdfReader(io.BytesIO(result.pdf)).pages) == 1
+    text = _text(result.pdf)
+    assert "吉𠮷" in text  # copied out of the PDF as the real character, not a box
+    assert "客户很满意😀" in text
+    assert "[U+" not in text
+    assert len(_fonts_used(result.pdf)) >= 2  # the main font and at least one fallback
+
+
+def test_a_character_no_font_has_prints_a_marker_and_warns(print_fonts: PrintFonts) -> None:
+    nobody = "\U0010fffd"  # a private-use code point of plane 16: no font maps it
+    data = work_order(customer_name=f"张{nobody}", notes="客户很满意😀")
+    result = render_checked(data, HEADER)  # printed, not refused
+    assert result.replaced == nobody
+    text = _text(result.pdf)
+    assert "张[U+10FFFD]" in text
+    assert result.warning() == ("print.characters_replaced", {"chars": f"{nobody} [U+10FFFD]"})
+    code, values = result.warning() or ("", {})
+    assert render(code, values, language="zh_CN") == (
+        f"已打印，但已安装的字体都没有以下字符，每个都以其代码代替打印：{nobody} [U+10FFFD]。"
+    )
+    # render_pdf gives the same PDF without the warning
+    assert len(PdfReader(io.BytesIO(render_pdf(data, HEADER))).pages) == 1
+
+
+def test_canvas_text_gets_the_marker_too(print_fonts: PrintFonts) -> None:
+    with replaced_characters() as chars:
+        assert print_fonts.plain("A😀1") == "A[U+1F600]1"
+    assert chars == {"😀"}
+    assert print_fonts.plain("A😀1") == "A[U+1F600]1"  # outside a collection: no error
+
+
+def test_no_printing_refusal_is_about_characters() -> None:
+    import desk_app.printing.errors as errors
+
+    kinds = [v for v in vars(errors).values() if isinstance(v, type)]
+    assert "MissingGlyphs" not in {k.__name__ for k in kinds if issubclass(k, PrintingError)}
 
 
 def test_invisible_format_characters_are_dropped(print_fonts: PrintFonts) -> None:
@@ -80,8 +147,8 @@ def test_rare_character_is_set_in_a_fallback_font(print_fonts: PrintFonts) -> No
     rare = "\u3400"  # CJK Extension A, outside the GBK set most fonts cover
     if not print_fonts.missing(rare):
         pytest.skip("the main font already has the character")
-    try:
+    with replaced_characters() as replaced:
         markup = print_fonts.markup(f"客户{rare}先生")
-    except MissingGlyphs:
+    if replaced:
         pytest.skip("no second CJK font on this machine has the character")
     assert markup.startswith("客户<font face=") and markup.endswith(f">{rare}</font>先生")

@@ -1,4 +1,4 @@
-"""Refusals of printing: code → (English, 简体中文)."""
+"""Refusals and warnings of printing: code → (English, 简体中文)."""
 
 TEMPLATES: dict[str, tuple[str, str]] = {
     "print.no_font": (
@@ -7,11 +7,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "未找到含中文字符的 TrueType 字体，无法打印。请安装一种（例如微软雅黑），"
         "或将 DESK_PRINT_FONT 设为一个 .ttf/.ttc 字体文件。",
     ),
-    "print.missing_glyphs": (
-        "Cannot print {chars}: no installed font has these characters. Remove them from "
-        "the text, or set DESK_PRINT_FONT to a font that has them.",
-        "无法打印 {chars}：已安装的字体都没有这些字符。请从文字中删去它们，"
-        "或将 DESK_PRINT_FONT 设为含有这些字符的字体。",
+    "print.characters_replaced": (
+        "Printed, but no installed font has these characters, so each was printed as "
+        "its code: {chars}.",
+        "已打印，但已安装的字体都没有以下字符，每个都以其代码代替打印：{chars}。",
     ),
     "print.printer_not_found": (
         "The printer {printer} is not installed on this computer.",

@@ -298,22 +298,27 @@ def open_work_order_preview(
     file_name)`` replaces the preview (the desk's ``ui.printing.present_pdf``, which
     prints straight to this PC's work-order printer when one is set).
     """
-    from desk_app.printing import render_pdf
+    from desk_app.printing import RenderedPdf, render_checked
     from desk_app.services.paperwork import paperwork
     from desk_app.services.tickets import tickets
     from desk_app.ui.common import errors
     from desk_app.ui.common.operations import BackgroundOps
+    from desk_app.ui.paperwork.present import tell
 
     if ops is None:
         ops = BackgroundOps(parent)
 
-    def load() -> tuple[str, bytes]:
+    def load() -> tuple[str, RenderedPdf]:
         number = tickets.get_ticket(db, actor, ticket_id).number
         data = paperwork.work_order(db, actor, number, language)
-        return number, render_pdf(data, paperwork.company_header(db))
+        return number, render_checked(data, paperwork.company_header(db))
 
-    def show(result: tuple[str, bytes]) -> None:
-        number, pdf = result
+    def show(result: tuple[str, RenderedPdf]) -> None:
+        number, rendered = result
+        pdf = rendered.pdf
+        warning = rendered.warning()
+        if warning is not None:  # printed, but some characters as their code
+            tell(parent, errors.code_text(warning[0], **warning[1]))
         title = QCoreApplication.translate("PrintPreviewDialog", "Work order %1").replace(
             "%1", number
         )

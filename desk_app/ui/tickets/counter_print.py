@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from desk_app.services.customers.customers import ApplianceView
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import show_error
+from desk_app.ui.common.errors import code_text, current_language, show_error
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,15 @@ def _local(value: datetime, desk: Desk) -> datetime:
     return value.astimezone(desk.tz).replace(tzinfo=None)
 
 
+def _address(ticket: TicketView) -> str:
+    """The address as printed: the area is named only when the address does not
+    already contain it (the intake copies the customer's address, area and all)."""
+    address, area = (ticket.address or "").strip(), (ticket.area or "").strip()
+    if not address or not area or area in address:
+        return address or area
+    return f"{area} {address}"
+
+
 def receipt_data(
     desk: Desk,
     ticket: TicketView,
@@ -72,7 +81,7 @@ def receipt_data(
         received_by=opened_by,
         customer_name=ticket.customer_name,
         phones=(ticket.contact_phone,) if ticket.contact_phone else (),
-        address=" ".join(x for x in (ticket.area, ticket.address) if x),
+        address=_address(ticket),
         product_type=appliance.category if appliance else "",
         brand=(appliance.brand or "") if appliance else "",
         model=appliance.model if appliance else "",
@@ -83,6 +92,10 @@ def receipt_data(
         condition=notes.condition,
         fault_description=ticket.fault_description,
         charge_standard=charge_standard or "",
+        # the repair deadline of the ticket's service standard (working calendar),
+        # on the shop's wall clock
+        expected_ready=_local(ticket.repair_due, desk).date() if ticket.repair_due else None,
+        language=current_language(),
     )
 
 
@@ -103,6 +116,7 @@ def tag_data(
         fault_description=ticket.fault_description,
         received_at=_local(ticket.received_at, desk),
         received_by=ticket.events[0].user if ticket.events else desk.actor.display_name,
+        language=current_language(),
     )
 
 
@@ -111,19 +125,28 @@ def open_preview(
 ) -> None:
     """Render ``data`` in the background, then print it where this PC routes its kind, or
     show it in the print preview."""
-    from desk_app.printing import document_kind, render_pdf
+    from desk_app.printing import RenderedPdf, document_kind, render_checked
     from desk_app.services.paperwork import paperwork
-    from desk_app.ui.paperwork.present import present_pdf
+    from desk_app.ui.paperwork.present import present_pdf, tell
 
     db = desk.db
 
-    def show(pdf: bytes) -> None:
+    def show(result: RenderedPdf) -> None:
         present_pdf(
-            parent, desk, document_kind(data), pdf, title=title, file_name=file_name, paper=paper
+            parent,
+            desk,
+            document_kind(data),
+            result.pdf,
+            title=title,
+            file_name=file_name,
+            paper=paper,
         )
+        warning = result.warning()
+        if warning is not None:  # printed, but some characters as their code
+            tell(parent, code_text(warning[0], **warning[1]))
 
     desk.ops.run(
-        lambda: render_pdf(data, paperwork.company_header(db)),
+        lambda: render_checked(data, paperwork.company_header(db)),
         on_success=show,
         on_failure=lambda error: show_error(parent, error, desk.tz),
         owner=parent,

@@ -25,7 +25,7 @@ from desk_app.domain.errors import (
     NotFound,
     ValidationError,
 )
-from desk_app.printing.errors import FontNotFound, MissingGlyphs, PrinterNotFound, PrintFailed
+from desk_app.printing.errors import FontNotFound, PrinterNotFound, PrintFailed
 from desk_app.ui.common import i18n, labels
 from desk_app.ui.common.errors import code_text, message_for
 
@@ -121,7 +121,6 @@ def test_stock_and_printing_errors_and_clocks_read_chinese(chinese: None) -> Non
         "在您打开之后，钱配件 于 2026-11-23 10:30 修改了这条记录。"
     )
     assert message_for(PrinterNotFound("HP")) == "本机没有安装打印机 HP。"
-    assert message_for(MissingGlyphs("😀", "笑脸😀")).startswith("无法打印 😀：")
     assert message_for(FontNotFound("No TrueType font.")).startswith("未找到含中文字符的")
     failed = message_for(PrintFailed("the printer did not accept the job"))
     assert failed.splitlines() == [

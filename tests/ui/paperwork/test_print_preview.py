@@ -160,3 +160,18 @@ def test_work_order_preview_opens_from_a_ticket(
     assert dialog.page_count == 1
     assert dialog.file_name == f"{ticket.number}.pdf"
     assert ticket.number in dialog.windowTitle()
+
+
+def test_work_order_with_a_character_no_font_has_opens_and_tells_the_clerk(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    ticket = factories.ticket(db, clerk, fault="吉𠮷家的洗衣机😀不脱水\U00031350")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    open_work_order_preview(parent, db, clerk, ticket.id, ops=desk.ops)
+    qtbot.waitUntil(lambda: parent.findChild(PrintPreviewDialog) is not None, timeout=10000)
+    assert parent.findChild(PrintPreviewDialog).page_count == 1
+    told = str(parent.property("lastPrintMessage") or "")
+    # U+31350: CJK Extension H (Unicode 15), newer than the fonts installed here
+    assert "[U+31350]" in told  # the one character no font has, and only it
+    assert "𠮷" not in told and "😀" not in told
