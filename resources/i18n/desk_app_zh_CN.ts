@@ -1137,6 +1137,10 @@
         <translation>工程师</translation>
     </message>
     <message>
+        <source>Customer asked for</source>
+        <translation>客户期望时间</translation>
+    </message>
+    <message>
         <source>Appointment</source>
         <translation>预约时间</translation>
     </message>

@@ -85,6 +85,7 @@ class TicketDialog(QDialog):
             ("visit", self.tr("Visit by")),
             ("repair", self.tr("Repair by")),
             ("technician", self.tr("Technician")),
+            ("preferred", self.tr("Customer asked for")),
             ("appointment", self.tr("Appointment")),
         ):
             label = QLabel(wordWrap=True)
@@ -184,6 +185,9 @@ class TicketDialog(QDialog):
             "visit": self._clock(t.visit_due, t.clocks.visit),
             "repair": self._clock(t.repair_due, t.clocks.repair),
             "technician": t.technician or "",
+            "preferred": " – ".join(
+                labels.fmt_datetime(x, tz) for x in (t.preferred_start, t.preferred_end) if x
+            ),
             "appointment": " – ".join(
                 labels.fmt_datetime(x, tz) for x in (t.appointment_start, t.appointment_end) if x
             ),

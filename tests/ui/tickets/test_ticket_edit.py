@@ -266,3 +266,30 @@ def test_intake_choice_and_edit_read_in_chinese(
     assert saved.urgency is Urgency.URGENT
     assert saved.fault_description == "空调不制冷，外机有异响"
     _shoot(window, "i12-intake-history-zh.png", tmp_path)
+
+
+def test_the_ticket_window_shows_the_time_the_customer_asked_for(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor
+) -> None:
+    from datetime import UTC, datetime
+
+    c = factories.customer(db, clerk)
+    wish = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # 15:00 in Shanghai
+    t = tickets.open_ticket(
+        db,
+        clerk,
+        tickets.TicketDraft(
+            c.id,
+            TicketKind.CONSULTATION,
+            "问保修期",
+            preferred_start=wish,
+            preferred_end=wish + timedelta(hours=2),
+        ),
+    )
+    window = _window(qtbot, desk, t.id)
+    from desk_app.ui.common import labels
+
+    shown = window._fact_labels["preferred"].text()
+    start, end = (labels.fmt_datetime(x, desk.tz) for x in (wish, wish + timedelta(hours=2)))
+    assert shown == f"{start} – {end}"
+    assert "24" in start and ("15:00" in start or "3:00" in start)  # the shop's clock
