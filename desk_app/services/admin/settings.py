@@ -100,8 +100,8 @@ class Version:
     through leaves the section at ``expected.next()``."""
 
     number: int = 0
-    saved_at: datetime | None = None
-    saved_by: str | None = None  # the display name of the user who saved
+    saved_at: datetime | None = dataclasses.field(default=None, compare=False)
+    saved_by: str | None = dataclasses.field(default=None, compare=False)  # display name
 
     def next(self) -> Version:
         return Version(self.number + 1)
