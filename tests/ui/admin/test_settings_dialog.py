@@ -566,3 +566,30 @@ def test_show_theirs_drops_the_typing_and_shows_what_is_stored(
     qtbot.waitUntil(lambda: desk_tab.area_code.text() == "0755", timeout=10000)
     assert not desk_tab.dirty and not desk_tab.banner.isVisible()
     assert not desk_tab.save_mine_button.isVisible()
+
+
+def test_a_settings_conflict_reads_in_chinese(
+    qtbot: QtBot, chinese: None, manager_desk: Desk, db: Database, manager: Actor, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app.domain.enums import Role
+    from tests.conftest import make_actor
+
+    second = make_actor(db, manager, "boss2", Role.MANAGER, "陈经理")
+    dialog = open_dialog(qtbot, manager_desk)
+    standards = dialog.standards
+    reveal(standards)
+    db.set_clock(lambda: datetime(2026, 11, 23, 6, 5, tzinfo=UTC))
+    settings.set_standards(db, second, {(TicketKind.REPAIR, Urgency.NORMAL): Standard(8, 24, 48)})
+    standards.rows[(TicketKind.REPAIR, Urgency.URGENT)].hours[0].setValue(3)
+    standards.save()
+    qtbot.waitUntil(lambda: standards.save_mine_button.isVisible(), timeout=10000)
+    text = standards.banner.text()
+    assert "陈经理 于 2026-11-23 14:05 修改了这条记录" in text, text
+    assert "您输入的内容仍保留在表单中" in text
+    assert standards.save_mine_button.text() == "用我的覆盖对方的"
+    assert standards.rows[(TicketKind.REPAIR, Urgency.URGENT)].hours[0].value() == 3
+    folder = _screenshots(tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(folder / "i12-settings-conflict-zh_CN.png"))
