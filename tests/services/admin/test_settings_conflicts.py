@@ -125,3 +125,46 @@ def test_a_save_without_a_version_still_counts(db: Database, manager: Actor) -> 
     with pytest.raises(ConflictError):
         settings.set_company_header(db, manager, name="我的", expected=loaded)
     assert settings.get_company_header(db).name == "脚本写的"
+
+
+def test_two_desks_saving_at_the_same_moment_one_wins_the_other_is_refused(
+    db: Database, other_desk: Database, manager: Actor, second_manager: Actor
+) -> None:
+    """Both hold the same version and press Save together: the table lock (PostgreSQL)
+    or the write lock taken up front (SQLite) lets exactly one through, many rounds."""
+    import threading
+
+    cal = WorkingCalendar.standard(SHANGHAI)
+    for _round in range(8):
+        held = settings.version(db, Section.CALENDAR)
+        gate = threading.Barrier(2)
+        outcome: dict[str, str] = {}
+
+        def save(
+            d: Database,
+            actor: Actor,
+            who: str,
+            gate: threading.Barrier = gate,
+            held: Version = held,
+            outcome: dict[str, str] = outcome,
+        ) -> None:
+            gate.wait()
+            try:
+                settings.set_calendar(d, actor, cal, expected=held)
+                outcome[who] = "saved"
+            except ConflictError as error:
+                outcome[who] = f"refused by {error.who}"
+
+        threads = [
+            threading.Thread(target=save, args=(db, manager, manager.display_name)),
+            threading.Thread(target=save, args=(other_desk, second_manager, "陈经理")),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+        assert sorted(outcome.values())[-1] == "saved", outcome
+        winner = next(w for w, o in outcome.items() if o == "saved")
+        loser = next(w for w in outcome if w != winner)
+        assert outcome[loser] == f"refused by {winner}"
+        assert settings.version(db, Section.CALENDAR) == held.next()
