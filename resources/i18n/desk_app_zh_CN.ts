@@ -792,6 +792,10 @@
         <translation>语言将在下次启动服务台时生效。</translation>
     </message>
     <message>
+        <source>Set by the desk's configuration</source>
+        <translation>由本服务台的配置文件设定</translation>
+    </message>
+    <message>
         <source>from the next start</source>
         <translation>下次启动时生效</translation>
     </message>

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         printer: WorkOrderPrinter | None = None,
         screens: dict[str, ScreenFactory] | None = None,  # None: every screen available
         confirm_close: bool = True,
+        language_fixed: bool = False,  # the config file / DESK_LANGUAGE set the language
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -190,6 +191,12 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.next_language = str(desk.settings.value(LANGUAGE_KEY, "") or "") or None
         self._label_languages()
+        if language_fixed:  # a choice here would never apply: say why it cannot be made
+            group.setEnabled(False)
+            self.language_menu.addSeparator()
+            fixed = self.language_menu.addAction(self.tr("Set by the desk's configuration"))
+            fixed.setObjectName("languageFixed")
+            fixed.setEnabled(False)
 
         toolbar = QToolBar(self.tr("Go to ticket"), objectName="gotoBar")
         toolbar.setMovable(False)

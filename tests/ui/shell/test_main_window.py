@@ -338,3 +338,14 @@ def test_function_keys_reach_every_real_screen(qtbot: QtBot, desk: Desk) -> None
         qtbot.waitUntil(lambda s=screen: window.current_screen() == s, timeout=3000)
         assert not isinstance(window.screens[screen], PlaceholderScreen)
     assert isinstance(window.screens["dashboard"], PlaceholderScreen)
+
+
+def test_a_language_set_by_the_config_file_cannot_be_chosen_in_the_menu(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = MainWindow(desk, confirm_close=False, screens={}, language_fixed=True)
+    qtbot.addWidget(window)
+    assert window.language_actions["en"].isChecked()
+    assert not any(a.isEnabled() for a in window.language_actions.values())
+    texts = [a.text() for a in window.language_menu.actions() if not a.isSeparator()]
+    assert texts[-1] == "Set by the desk's configuration"
