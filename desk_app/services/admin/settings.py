@@ -121,6 +121,22 @@ def version(db: Database, section: Section) -> Version:
     return db.read(lambda s: _version(s, section))
 
 
+def _stored(session: Session, section: Section) -> Any:
+    """What ``section`` holds now, for the ConflictError of a refused save."""
+    if section is Section.COMPANY:
+        return get_value(session, HEADER_KEY)
+    if section is Section.DESK:
+        return {
+            "default_area_code": default_area_code(session),
+            "charge_standard": _charge_texts(get_value(session, Key.CHARGE_STANDARD)),
+        }
+    if section is Section.CALENDAR:
+        return calendar(session)
+    if section is Section.STANDARDS:
+        return {(k, u): standard_for(session, k, u) for k in TicketKind for u in Urgency}
+    return {sev: complaint_standard_for(session, sev) for sev in Severity}
+
+
 def _check_and_count(
     session: Session,
     actor: Actor,
@@ -139,7 +155,7 @@ def _check_and_count(
             "settings",
             current.saved_by or "?",
             current.saved_at,
-            {"section": section.value, "version": current},
+            {"section": section.value, "version": current, "values": _stored(session, section)},
         )
     now = db.now()
     key = str(_SAVED[section])

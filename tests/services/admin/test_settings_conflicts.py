@@ -53,6 +53,7 @@ def test_the_second_save_of_a_tab_is_refused_naming_the_first_manager_and_time(
     assert error.when.replace(tzinfo=error.when.tzinfo or UTC) == clock.now
     assert error.current["version"].number == 1
     assert error.current["section"] == "calendar"
+    assert error.current["values"] == cal  # what is stored now, for the screen
     text = render(error, language="zh_CN", tz=SHANGHAI)
     assert "陈经理" in text and "2026-11-23 14:05" in text
     assert "14:05" in render(error, tz=SHANGHAI)

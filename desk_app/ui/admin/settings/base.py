@@ -52,8 +52,8 @@ class SettingsTab(QWidget):
 
     A tab with a ``section`` reads its version before its values; ``collect`` passes
     ``self.version`` as ``expected``. When another manager saved the tab meanwhile, the
-    banner names them and the time, the typing stays, and the manager chooses: save
-    theirs over (``saveMine``) or show what is stored now (``takeTheirs``)."""
+    banner names them and the time, the typing stays, and the manager chooses: save the
+    typing over theirs (``saveMine``) or show what is stored now (``takeTheirs``)."""
 
     dirty_changed = Signal(bool)
     in_background = True

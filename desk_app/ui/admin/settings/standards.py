@@ -248,3 +248,6 @@ class ComplaintsTab(SettingsTab):
         }
         version = self.version
         return lambda: settings.set_complaint_standards(db, actor, changed, expected=version)
+
+    def after_save(self, result: Any) -> None:
+        self.load()  # after "save mine over theirs" the other rows show what is stored
