@@ -470,6 +470,21 @@
 <context>
     <name>SettingsTab</name>
     <message>
+        <location filename="../../desk_app/ui/admin/settings/base.py" line="63"/>
+        <source>Save mine over theirs</source>
+        <translation>用我的覆盖对方的</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/admin/settings/base.py" line="65"/>
+        <source>Show theirs</source>
+        <translation>显示对方保存的</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/admin/settings/base.py" line="225"/>
+        <source>Your typing is still in the form: save it over theirs, or show theirs (your typing is then lost).</source>
+        <translation>您输入的内容仍保留在表单中：可以用它覆盖对方保存的内容，或显示对方保存的内容（您的输入将丢失）。</translation>
+    </message>
+    <message>
         <location filename="../../desk_app/ui/admin/settings/dialog.py" line="83"/>
         <source>Save</source>
         <translation>保存</translation>

@@ -792,6 +792,22 @@
         <translation>语言将在下次启动服务台时生效。</translation>
     </message>
     <message>
+        <source>Set by the desk's configuration</source>
+        <translation>由本服务台的配置文件设定</translation>
+    </message>
+    <message>
+        <source>from the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <source>%1 is used until then.</source>
+        <translation>在此之前仍使用%1。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
         <source>New customer: Ctrl+Shift+N</source>
         <translation>新建客户：Ctrl+Shift+N</translation>
     </message>

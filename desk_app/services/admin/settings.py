@@ -15,6 +15,12 @@ modules read a setting through its typed accessor here (``timezone``,
 ``default_area_code``, ``maintenance_months``, ``followup_retry``, ...), or all of them
 at once as a ``ShopSettings`` (``load`` / ``shop_settings``). A test fails when a module
 outside this one reads a setting by a string key.
+
+Two managers saving the same tab: each tab is a ``Section`` with a ``Version`` (a save
+counter in its own ``settings`` row, whose ``updated_at``/``updated_by`` say who saved
+when). A tab reads the version before its values and passes it back as ``expected``;
+a save over a newer version is refused with ConflictError naming that save, and
+nothing is written.
 """
 
 from __future__ import annotations
@@ -25,18 +31,19 @@ import enum
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import ComplaintStandard, ServiceStandard, Setting
+from desk_app.db.models import ComplaintStandard, ServiceStandard, Setting, User
 from desk_app.domain.clock import WorkingCalendar
 from desk_app.domain.complaint_rules import DEFAULT_RETRY_SCHEDULE, RetrySchedule
 from desk_app.domain.enums import Severity, TicketKind, Urgency
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import ConflictError, ValidationError
 from desk_app.domain.images import image_size
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.phones import normalize_area_code
@@ -59,6 +66,107 @@ class Key(enum.StrEnum):
     COMPANY_LOGO = "company_logo"
     MAINTENANCE_MONTHS = "maintenance_months"  # appliance category -> months
     FOLLOWUP_RETRY = "followup_retry"  # RetrySchedule.to_dict()
+    # The save counters of the sections (see ``Section``): value = saves so far.
+    SAVED_COMPANY = "saved.company"
+    SAVED_DESK = "saved.desk"
+    SAVED_CALENDAR = "saved.calendar"
+    SAVED_STANDARDS = "saved.standards"
+    SAVED_COMPLAINTS = "saved.complaints"
+
+
+class Section(enum.StrEnum):
+    """The settings one tab of the Settings dialog saves together."""
+
+    COMPANY = "company"  # company header and logo
+    DESK = "desk"  # default area code and charge standard
+    CALENDAR = "calendar"  # working calendar
+    STANDARDS = "standards"  # service standards
+    COMPLAINTS = "complaints"  # complaint standards
+
+
+_SAVED = {
+    Section.COMPANY: Key.SAVED_COMPANY,
+    Section.DESK: Key.SAVED_DESK,
+    Section.CALENDAR: Key.SAVED_CALENDAR,
+    Section.STANDARDS: Key.SAVED_STANDARDS,
+    Section.COMPLAINTS: Key.SAVED_COMPLAINTS,
+}
+
+
+@dataclass(frozen=True)
+class Version:
+    """How often a section was saved, the last time by whom and when (``number`` 0:
+    never). Only ``number`` decides a conflict. A save that passed ``expected`` and went
+    through leaves the section at ``expected.next()``."""
+
+    number: int = 0
+    saved_at: datetime | None = dataclasses.field(default=None, compare=False)
+    saved_by: str | None = dataclasses.field(default=None, compare=False)  # display name
+
+    def next(self) -> Version:
+        return Version(self.number + 1)
+
+
+def _version(session: Session, section: Section) -> Version:
+    row = session.get(Setting, str(_SAVED[section]))
+    if row is None:
+        return Version()
+    user = session.get(User, row.updated_by) if row.updated_by is not None else None
+    number = row.value if isinstance(row.value, int) else 0
+    return Version(number, row.updated_at, user.display_name if user else None)
+
+
+def version(db: Database, section: Section) -> Version:
+    """The version of ``section`` now; read it before the values a tab shows."""
+    return db.read(lambda s: _version(s, section))
+
+
+def _stored(session: Session, section: Section) -> Any:
+    """What ``section`` holds now, for the ConflictError of a refused save."""
+    if section is Section.COMPANY:
+        return get_value(session, HEADER_KEY)
+    if section is Section.DESK:
+        return {
+            "default_area_code": default_area_code(session),
+            "charge_standard": _charge_texts(get_value(session, Key.CHARGE_STANDARD)),
+        }
+    if section is Section.CALENDAR:
+        return calendar(session)
+    if section is Section.STANDARDS:
+        return {(k, u): standard_for(session, k, u) for k in TicketKind for u in Urgency}
+    return {sev: complaint_standard_for(session, sev) for sev in Severity}
+
+
+def _check_and_count(
+    session: Session,
+    actor: Actor,
+    section: Section,
+    expected: Version | None,
+    db: Database,
+) -> Version:
+    """Inside a save of ``section``: refuse it if someone saved a newer version than
+    ``expected`` (None: no check, for scripts), else count this save. Other settings
+    writers wait on PostgreSQL (SQLite's write lock is already taken up front)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE settings IN SHARE ROW EXCLUSIVE MODE"))
+    current = _version(session, section)
+    if expected is not None and current.number != expected.number:
+        raise ConflictError(
+            "settings",
+            current.saved_by or "?",
+            current.saved_at,
+            {"section": section.value, "version": current, "values": _stored(session, section)},
+        )
+    now = db.now()
+    key = str(_SAVED[section])
+    row = session.get(Setting, key)
+    if row is None:
+        row = Setting(key=key, value=0, updated_at=now, updated_by=actor.user_id)
+        session.add(row)
+    row.value = current.number + 1
+    row.updated_at = now
+    row.updated_by = actor.user_id
+    return Version(current.number + 1, now, actor.display_name)
 
 
 # Months between preventive maintenance by appliance category, until a manager sets
@@ -217,13 +325,25 @@ def set_standard(
 
 
 def set_standards(
-    db: Database, actor: Actor, standards: Mapping[tuple[TicketKind, Urgency], Standard]
-) -> None:
+    db: Database,
+    actor: Actor,
+    standards: Mapping[tuple[TicketKind, Urgency], Standard],
+    *,
+    expected: Version | None = None,
+) -> Version | None:
     """Set several kind × urgency standards in one transaction: all or none.
 
-    A bad one is refused as ValidationError with field ``standard.<kind>.<urgency>``.
+    A bad one is refused as ValidationError with field ``standard.<kind>.<urgency>``;
+    a save over a newer version than ``expected`` as ConflictError. Returns the
+    section's version after the save (None: nothing to save and no version given).
     """
-    _set_standards(db, actor, standards, field=lambda k, u: f"standard.{k.value}.{u.value}")
+    return _set_standards(
+        db,
+        actor,
+        standards,
+        field=lambda k, u: f"standard.{k.value}.{u.value}",
+        expected=expected,
+    )
 
 
 def _set_standards(
@@ -232,7 +352,8 @@ def _set_standards(
     standards: Mapping[tuple[TicketKind, Urgency], Standard],
     *,
     field: Any,
-) -> None:
+    expected: Version | None = None,
+) -> Version | None:
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     checked: dict[tuple[TicketKind, Urgency], tuple[tuple[float, float, float], bool]] = {}
     for (kind, urgency), standard in standards.items():
@@ -240,7 +361,8 @@ def _set_standards(
         hours = _check_standard(standard, field(kind, urgency))
         checked[(kind, urgency)] = (hours, bool(standard.working_hours_only))
 
-    def tx(s: Session) -> None:
+    def tx(s: Session) -> Version:
+        saved = _check_and_count(s, actor, Section.STANDARDS, expected, db)
         for (kind, urgency), (hours, working_only) in checked.items():
             row = s.scalar(
                 select(ServiceStandard).where(
@@ -269,9 +391,9 @@ def _set_standards(
                 },
                 at=db.now(),
             )
+        return saved
 
-    if checked:
-        db.write(tx)
+    return db.write(tx) if checked or expected is not None else None
 
 
 def complaint_standards(db: Database) -> dict[Severity, tuple[float, float]]:
@@ -289,11 +411,16 @@ def set_complaint_standard(
 
 
 def set_complaint_standards(
-    db: Database, actor: Actor, standards: Mapping[Severity, tuple[float, float]]
-) -> None:
+    db: Database,
+    actor: Actor,
+    standards: Mapping[Severity, tuple[float, float]],
+    *,
+    expected: Version | None = None,
+) -> Version | None:
     """Several severities in one transaction; a bad one is refused as ValidationError with
-    field ``complaint.<severity>``."""
-    _set_complaint_standards(db, actor, standards, batch=True)
+    field ``complaint.<severity>``, a save over a newer version than ``expected`` as
+    ConflictError. Returns the version after the save (as ``set_standards``)."""
+    return _set_complaint_standards(db, actor, standards, batch=True, expected=expected)
 
 
 def _set_complaint_standards(
@@ -302,7 +429,8 @@ def _set_complaint_standards(
     standards: Mapping[Severity, tuple[float, float]],
     *,
     batch: bool,
-) -> None:
+    expected: Version | None = None,
+) -> Version | None:
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     checked: dict[Severity, tuple[float, float]] = {}
     for raw, (answer_hours, solution_hours) in standards.items():
@@ -318,7 +446,8 @@ def _set_complaint_standards(
             raise ValidationError(field, "settings.complaint_hours_order")
         checked[severity] = hours
 
-    def tx(s: Session) -> None:
+    def tx(s: Session) -> Version:
+        saved = _check_and_count(s, actor, Section.COMPLAINTS, expected, db)
         for severity, hours in checked.items():
             row = s.get(ComplaintStandard, severity)
             if row is None:
@@ -335,9 +464,9 @@ def _set_complaint_standards(
                 {"severity": severity.value, "hours": list(hours)},
                 at=db.now(),
             )
+        return saved
 
-    if checked:
-        db.write(tx)
+    return db.write(tx) if checked or expected is not None else None
 
 
 def working_calendar(db: Database) -> WorkingCalendar:
@@ -345,10 +474,19 @@ def working_calendar(db: Database) -> WorkingCalendar:
     return db.read(calendar)
 
 
-def set_calendar(db: Database, actor: Actor, cal: WorkingCalendar) -> None:
+def set_calendar(
+    db: Database, actor: Actor, cal: WorkingCalendar, *, expected: Version | None = None
+) -> Version:
+    """Set the working calendar unless someone saved a newer one than ``expected``."""
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     cal.validate()
-    db.write(lambda s: put_value(s, actor, Key.WORKING_CALENDAR, cal.to_dict(), db))
+
+    def tx(s: Session) -> Version:
+        saved = _check_and_count(s, actor, Section.CALENDAR, expected, db)
+        put_value(s, actor, Key.WORKING_CALENDAR, cal.to_dict(), db)
+        return saved
+
+    return db.write(tx)
 
 
 def set_timezone(db: Database, actor: Actor, name: str) -> None:
@@ -390,7 +528,12 @@ def set_default_area_code(db: Database, actor: Actor, text: str | None) -> str |
     """
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     code = normalize_area_code(text) if text and text.strip() else None
-    db.write(lambda s: put_value(s, actor, Key.DEFAULT_AREA_CODE, code, db))
+
+    def tx(s: Session) -> None:
+        _check_and_count(s, actor, Section.DESK, None, db)
+        put_value(s, actor, Key.DEFAULT_AREA_CODE, code, db)
+
+    db.write(tx)
     return code
 
 
@@ -432,6 +575,17 @@ def charge_standard_published(session: Session) -> bool:
 def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) -> dict[str, str]:
     """The charge standard (收费标准) in Chinese (required) and English (optional)."""
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    value = _clean_charge(texts)
+
+    def tx(s: Session) -> None:
+        _check_and_count(s, actor, Section.DESK, None, db)
+        put_value(s, actor, Key.CHARGE_STANDARD, value, db)
+
+    db.write(tx)
+    return value
+
+
+def _clean_charge(texts: Mapping[str, str]) -> dict[str, str]:
     unknown = set(texts) - set(CHARGE_LANGUAGES)
     if unknown:
         raise ValidationError(
@@ -449,8 +603,31 @@ def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) ->
         )
         or "",
     }
-    db.write(lambda s: put_value(s, actor, Key.CHARGE_STANDARD, value, db))
     return value
+
+
+def set_desk_defaults(
+    db: Database,
+    actor: Actor,
+    *,
+    area_code: str | None,
+    charge_standard: Mapping[str, str],
+    expected: Version | None = None,
+) -> tuple[str | None, dict[str, str]]:
+    """The Desk tab in one transaction: default area code (as ``set_default_area_code``)
+    and charge standard (as ``set_charge_standard``), unless someone saved a newer
+    version than ``expected``. Returns both as stored."""
+    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    code = normalize_area_code(area_code) if area_code and area_code.strip() else None
+    value = _clean_charge(charge_standard)
+
+    def tx(s: Session) -> None:
+        _check_and_count(s, actor, Section.DESK, expected, db)
+        put_value(s, actor, Key.DEFAULT_AREA_CODE, code, db)
+        put_value(s, actor, Key.CHARGE_STANDARD, value, db)
+
+    db.write(tx)
+    return code, value
 
 
 # ---------------------------------------------------------------- company header
@@ -531,9 +708,11 @@ def set_company_header(
     address: str = "",
     hotline: str = "",
     logo_path: str | Literal[Logo.KEEP] | None = Logo.KEEP,
+    expected: Version | None = None,
 ) -> CompanyHeader:
     """Set the letterhead. ``logo_path``: a PNG/JPEG file to read now, None for no logo,
-    or ``Logo.KEEP`` to keep the stored one. Returns the header as printed from now on."""
+    or ``Logo.KEEP`` to keep the stored one; refused (ConflictError) if someone saved a
+    newer version than ``expected``. Returns the header as printed from now on."""
     require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
     clean = {
         "name": required_text(name, "name", max_length=60),
@@ -547,6 +726,7 @@ def set_company_header(
         logo_path = None
 
     def tx(s: Session) -> None:
+        _check_and_count(s, actor, Section.COMPANY, expected, db)
         old = get_value(s, HEADER_KEY)
         old = old if isinstance(old, dict) else {}
         if logo_path is Logo.KEEP:

@@ -117,7 +117,7 @@ def run(config: AppConfig) -> int:
         )
         scanner = ScannerFilter(app)
         app.installEventFilter(scanner)
-        window = MainWindow(desk, scanner=scanner)
+        window = MainWindow(desk, scanner=scanner, language_fixed=bool(config.language))
         ops.default_failure = lambda error: log.error("background failure: %s", error)
         window.show()
         # Straight after the sign-in dialog closes nothing may be active: make the desk the

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -32,7 +38,7 @@ from desk_app.ui.care.followups.screen import FollowupsScreen
 from desk_app.ui.care.maintenance import MaintenanceScreen
 from desk_app.ui.common import i18n, labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.errors import current_language, message_for
 from desk_app.ui.common.persist import (
     restore_geometry,
     restore_splitter,
@@ -50,6 +56,8 @@ from desk_app.ui.tickets.ticket_view import TicketDialog
 
 ScreenFactory = Callable[[Desk], QWidget]
 LANGUAGE_KEY = "ui/language"  # QSettings: the language picked in the Help menu
+# Each language by its own name, whatever the desk speaks.
+LANGUAGE_NAMES = {i18n.CHINESE: "中文（简体）", i18n.ENGLISH: "English"}
 log = logging.getLogger(__name__)
 
 
@@ -84,6 +92,7 @@ class MainWindow(QMainWindow):
         printer: WorkOrderPrinter | None = None,
         screens: dict[str, ScreenFactory] | None = None,  # None: every screen available
         confirm_close: bool = True,
+        language_fixed: bool = False,  # the config file / DESK_LANGUAGE set the language
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -167,15 +176,29 @@ class MainWindow(QMainWindow):
         self._action(desk_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
-        language_menu = help_menu.addMenu(self.tr("&Language"))
+        self.language_menu = help_menu.addMenu(self.tr("&Language"))
+        self.language_menu.setObjectName("languageMenu")
         self.language_actions: dict[str, QAction] = {}
-        chosen = str(desk.settings.value(LANGUAGE_KEY, "") or "")
-        for code, name in ((i18n.CHINESE, "中文（简体）"), (i18n.ENGLISH, "English")):
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == chosen)
+        # The check marks the language the desk speaks now; a different choice is
+        # remembered for the next start and says so in its menu entry.
+        self.active_language = current_language()
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code in LANGUAGE_NAMES:
+            action = QAction(self, checkable=True)
+            action.setChecked(code == self.active_language)
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
-            language_menu.addAction(action)
+            group.addAction(action)
+            self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.next_language = str(desk.settings.value(LANGUAGE_KEY, "") or "") or None
+        self._label_languages()
+        if language_fixed:  # a choice here would never apply: say why it cannot be made
+            group.setEnabled(False)
+            self.language_menu.addSeparator()
+            fixed = self.language_menu.addAction(self.tr("Set by the desk's configuration"))
+            fixed.setObjectName("languageFixed")
+            fixed.setEnabled(False)
 
         toolbar = QToolBar(self.tr("Go to ticket"), objectName="gotoBar")
         toolbar.setMovable(False)
@@ -363,15 +386,42 @@ class MainWindow(QMainWindow):
     def _busy(self, count: int) -> None:
         self.busy_label.setText(self.tr("Working…") if count else "")
 
-    def choose_language(self, code: str) -> None:
-        """Remember the language for the next start (the config file's setting still wins)."""
+    def _label_languages(self) -> None:
+        """Each language by its own name; the one chosen for the next start says so."""
+        for code, action in self.language_actions.items():
+            text = LANGUAGE_NAMES[code]
+            if code != self.active_language and code == self.next_language:
+                text += " — " + self.tr("from the next start")
+            action.setText(text)
+            action.setChecked(code == self.active_language)
+
+    def choose_language(self, code: str) -> QMessageBox | None:
+        """Remember the language for the next start (the config file's setting still
+        wins); the screens keep speaking the language in use until then, and the check
+        stays on it. Returns the notice shown when the language is a different one."""
         self.desk.settings.setValue(LANGUAGE_KEY, code)
         self.desk.settings.sync()
-        for c, action in self.language_actions.items():
-            action.setChecked(c == code)
-        self.statusBar().showMessage(
-            self.tr("The language changes the next time the desk starts."), 8000
+        self.next_language = code
+        self._label_languages()
+        if code == self.active_language:
+            self.statusBar().clearMessage()
+            return None
+        message = self.tr("The language changes the next time the desk starts.")
+        self.statusBar().showMessage(message, 8000)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Language"),
+            message
+            + "\n"
+            + self.tr("%1 is used until then.").replace(
+                "%1", LANGUAGE_NAMES.get(self.active_language, self.active_language)
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setObjectName("languageNotice")
+        box.open()
+        return box
 
     def open_settings(self) -> SettingsDialog:
         """The manager's settings (the menu offers them to managers only)."""

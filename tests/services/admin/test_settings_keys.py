@@ -98,7 +98,8 @@ def test_the_check_catches_each_way_of_reading_by_key() -> None:
 
 def test_every_key_is_read_by_the_loader() -> None:
     """``ShopSettings`` covers the keys that are plain settings; the letterhead and its
-    logo are the company header's own (``get_company_header``)."""
+    logo are the company header's own (``get_company_header``), the save counters the
+    sections' versions (``settings.version``)."""
     fields = {f for f in settings.ShopSettings.__dataclass_fields__}
     covered = {
         settings.Key.TIMEZONE: "timezone",
@@ -109,7 +110,9 @@ def test_every_key_is_read_by_the_loader() -> None:
         settings.Key.FOLLOWUP_RETRY: "followup_retry",
     }
     assert set(covered.values()) <= fields
-    assert set(settings.Key) - set(covered) == {
+    counters = {k for k in settings.Key if k.value.startswith("saved.")}
+    assert len(counters) == len(settings.Section)
+    assert set(settings.Key) - set(covered) - counters == {
         settings.Key.COMPANY_HEADER,
         settings.Key.COMPANY_LOGO,
     }

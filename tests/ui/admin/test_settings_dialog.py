@@ -501,3 +501,95 @@ def test_every_settings_string_is_in_the_settings_catalog(tmp_path: Path) -> Non
             assert (f"%{n}" in source) == (f"%{n}" in translation), key
         if "&" in source.replace("&&", ""):
             assert "&" in translation, key
+
+
+def test_two_managers_saving_one_tab_the_second_sees_who_and_when_and_keeps_typing(
+    qtbot: QtBot, manager_desk: Desk, db: Database, db_url: str, manager: Actor
+) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app.domain.clock import WorkingCalendar
+    from desk_app.domain.enums import Role
+    from desk_app.services.admin.settings import Section
+    from tests.conftest import make_actor
+
+    second = make_actor(db, manager, "boss2", Role.MANAGER, "陈经理")
+    dialog = open_dialog(qtbot, manager_desk)
+    calendar = dialog.calendar
+    reveal(calendar)
+    # meanwhile, at 14:05 Shanghai time, the other manager saves the calendar at their desk
+    other = Database(db_url, clock=lambda: datetime(2026, 11, 23, 6, 5, tzinfo=UTC))
+    try:
+        theirs = WorkingCalendar.standard(manager_desk.tz)
+        settings.set_calendar(
+            other, second, theirs, expected=settings.version(other, Section.CALENDAR)
+        )
+    finally:
+        other.dispose()
+    calendar.days[5].clear()
+    type_text(qtbot, calendar.days[5], "09:00-12:00")
+    calendar.save()
+    qtbot.waitUntil(lambda: calendar.save_mine_button.isVisible(), timeout=10000)
+    text = calendar.banner.text()
+    assert "陈经理" in text and "2026-11-23 14:05" in text, text
+    assert "Your typing is still in the form" in text
+    assert calendar.days[5].text() == "09:00-12:00"  # the typing stays
+    assert calendar.take_theirs_button.isVisible()
+    assert settings.working_calendar(db).weekly.get(5, ()) == theirs.weekly.get(5, ())
+
+    calendar.save_mine_button.click()
+    qtbot.waitUntil(lambda: calendar.banner.text() == "Saved.", timeout=10000)
+    assert not calendar.save_mine_button.isVisible()
+    assert settings.working_calendar(db).weekly[5] == ((time(9), time(12)),)
+    # and saving again from the same tab is not a conflict with itself
+    calendar.days[5].clear()
+    type_text(qtbot, calendar.days[5], "09:00-11:00")
+    calendar.save()
+    qtbot.waitUntil(lambda: calendar.banner.text() == "Saved.", timeout=10000)
+    assert settings.working_calendar(db).weekly[5] == ((time(9), time(11)),)
+
+
+def test_show_theirs_drops_the_typing_and_shows_what_is_stored(
+    qtbot: QtBot, manager_desk: Desk, db: Database, manager: Actor
+) -> None:
+    dialog = open_dialog(qtbot, manager_desk)
+    desk_tab = dialog.desk_tab
+    reveal(desk_tab)
+    settings.set_default_area_code(db, manager, "0755")  # another desk, no version: counts
+    desk_tab.area_code.clear()
+    type_text(qtbot, desk_tab.area_code, "010")
+    desk_tab.save()
+    qtbot.waitUntil(lambda: desk_tab.take_theirs_button.isVisible(), timeout=10000)
+    assert desk_tab.area_code.text() == "010"
+    assert settings.get_default_area_code(db) == "0755"
+    desk_tab.take_theirs_button.click()
+    qtbot.waitUntil(lambda: desk_tab.area_code.text() == "0755", timeout=10000)
+    assert not desk_tab.dirty and not desk_tab.banner.isVisible()
+    assert not desk_tab.save_mine_button.isVisible()
+
+
+def test_a_settings_conflict_reads_in_chinese(
+    qtbot: QtBot, chinese: None, manager_desk: Desk, db: Database, manager: Actor, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app.domain.enums import Role
+    from tests.conftest import make_actor
+
+    second = make_actor(db, manager, "boss2", Role.MANAGER, "陈经理")
+    dialog = open_dialog(qtbot, manager_desk)
+    standards = dialog.standards
+    reveal(standards)
+    db.set_clock(lambda: datetime(2026, 11, 23, 6, 5, tzinfo=UTC))
+    settings.set_standards(db, second, {(TicketKind.REPAIR, Urgency.NORMAL): Standard(8, 24, 48)})
+    standards.rows[(TicketKind.REPAIR, Urgency.URGENT)].hours[0].setValue(3)
+    standards.save()
+    qtbot.waitUntil(lambda: standards.save_mine_button.isVisible(), timeout=10000)
+    text = standards.banner.text()
+    assert "陈经理 于 2026-11-23 14:05 修改了这条记录" in text, text
+    assert "您输入的内容仍保留在表单中" in text
+    assert standards.save_mine_button.text() == "用我的覆盖对方的"
+    assert standards.rows[(TicketKind.REPAIR, Urgency.URGENT)].hours[0].value() == 3
+    folder = _screenshots(tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(folder / "i12-settings-conflict-zh_CN.png"))

@@ -263,9 +263,79 @@ def test_language_choice_is_remembered_for_next_start(qtbot: QtBot, desk: Desk) 
     window = _window(qtbot, desk)
     window.language_actions["zh_CN"].trigger()
     assert desk.settings.value(LANGUAGE_KEY) == "zh_CN"
-    assert window.language_actions["zh_CN"].isChecked()
-    assert not window.language_actions["en"].isChecked()
+    # the check stays on the language the desk speaks until the next start
+    assert window.language_actions["en"].isChecked()
+    assert not window.language_actions["zh_CN"].isChecked()
+    assert window.language_actions["zh_CN"].text() == "中文（简体） — from the next start"
     assert "next time" in window.statusBar().currentMessage()
+
+
+def test_the_language_menu_checks_the_language_in_use_without_a_saved_choice(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from desk_app.ui.shell.main_window import LANGUAGE_KEY
+
+    assert desk.settings.value(LANGUAGE_KEY) is None
+    window = _window(qtbot, desk)
+    assert window.language_actions["en"].isChecked()
+    assert not window.language_actions["zh_CN"].isChecked()
+    assert window.language_actions["zh_CN"].actionGroup().isExclusive()
+    assert [a.text() for a in window.language_actions.values()] == ["中文（简体）", "English"]
+
+
+def test_choosing_another_language_says_clearly_when_it_applies_and_can_be_undone(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from desk_app.ui.shell.main_window import LANGUAGE_KEY
+
+    window = _window(qtbot, desk)
+    box = window.choose_language("zh_CN")
+    assert box is not None and box.isVisible()
+    assert box.text() == (
+        "The language changes the next time the desk starts.\nEnglish is used until then."
+    )
+    box.accept()
+    assert window.screens["lookup"].isVisible()  # the desk keeps working, in English
+    assert window.actions["lookup"].text() == "Customer lookup"
+    # changed their mind: the language in use again, nothing pending
+    assert window.choose_language("en") is None
+    assert desk.settings.value(LANGUAGE_KEY) == "en"
+    assert window.language_actions["zh_CN"].text() == "中文（简体）"
+    assert window.language_actions["en"].isChecked()
+
+
+def test_a_chinese_desk_checks_chinese_and_the_menu_reads_in_chinese(
+    qtbot: QtBot, db: Database, clerk: Actor, tmp_path: Path
+) -> None:
+    import os
+
+    from desk_app.ui.common import i18n
+    from desk_app.ui.shell.main_window import LANGUAGE_KEY
+
+    translator = i18n.load_translator(i18n.CHINESE)
+    assert translator is not None
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    desk = make_desk(db, clerk, tmp_path / "zh.ini")
+    desk.settings.setValue(LANGUAGE_KEY, "en")  # chosen last time, applies next start
+    try:
+        window = _window(qtbot, desk)
+        assert "语言" in window.language_menu.title()
+        assert window.language_actions["zh_CN"].isChecked()
+        assert window.language_actions["en"].text() == "English — 下次启动时生效"
+        box = window.choose_language("en")
+        assert box is not None
+        assert box.text() == "语言将在下次启动服务台时生效。\n在此之前仍使用中文（简体）。"
+        box.accept()
+        window.language_menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitUntil(window.language_menu.isVisible)
+        folder = Path(os.environ.get("DESK_SCREENSHOTS") or tmp_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        window.language_menu.grab().save(str(folder / "i12-settings-language-menu-zh_CN.png"))
+        window.language_menu.hide()
+    finally:
+        app.removeTranslator(translator)
+        close_desk(desk)
 
 
 def test_function_keys_reach_every_real_screen(qtbot: QtBot, desk: Desk) -> None:
@@ -289,3 +359,14 @@ def test_function_keys_reach_every_real_screen(qtbot: QtBot, desk: Desk) -> None
         qtbot.waitUntil(lambda s=screen: window.current_screen() == s, timeout=3000)
         assert not isinstance(window.screens[screen], PlaceholderScreen)
     assert isinstance(window.screens["dashboard"], PlaceholderScreen)
+
+
+def test_a_language_set_by_the_config_file_cannot_be_chosen_in_the_menu(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = MainWindow(desk, confirm_close=False, screens={}, language_fixed=True)
+    qtbot.addWidget(window)
+    assert window.language_actions["en"].isChecked()
+    assert not any(a.isEnabled() for a in window.language_actions.values())
+    texts = [a.text() for a in window.language_menu.actions() if not a.isSeparator()]
+    assert texts[-1] == "Set by the desk's configuration"

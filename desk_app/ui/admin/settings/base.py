@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import ConflictError, ValidationError
+from desk_app.services.admin import settings
+from desk_app.services.admin.settings import Section, Version
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for, show_error
 from desk_app.ui.common.widgets import Banner, FieldErrors
@@ -46,10 +48,16 @@ def note(text: str) -> QLabel:
 class SettingsTab(QWidget):
     """One tab: a banner, the subclass's form, a Save button. Subclasses implement
     ``read`` (worker thread), ``show_values``, ``collect`` (GUI thread: widgets → a
-    ``SaveJob``; may raise ValidationError) and may set ``in_background = False``."""
+    ``SaveJob``; may raise ValidationError) and may set ``in_background = False``.
+
+    A tab with a ``section`` reads its version before its values; ``collect`` passes
+    ``self.version`` as ``expected``. When another manager saved the tab meanwhile, the
+    banner names them and the time, the typing stays, and the manager chooses: save the
+    typing over theirs (``saveMine``) or show what is stored now (``takeTheirs``)."""
 
     dirty_changed = Signal(bool)
     in_background = True
+    section: Section | None = None
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +66,22 @@ class SettingsTab(QWidget):
         self.banner = Banner(self)
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         self.save_button.clicked.connect(self.save)
+        self.save_mine_button = QPushButton(self.tr("Save mine over theirs"), objectName="saveMine")
+        self.save_mine_button.clicked.connect(self.save_mine)
+        self.take_theirs_button = QPushButton(self.tr("Show theirs"), objectName="takeTheirs")
+        self.take_theirs_button.clicked.connect(self.take_theirs)
+        self.version = Version()
+        self.theirs: Version | None = None
         self.dirty = False
         self.loaded = False
         self._showing = False
         self.body = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.take_theirs_button)
+        buttons.addWidget(self.save_mine_button)
         buttons.addWidget(self.save_button)
+        self._conflict_buttons(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(self.body, 1)
@@ -113,20 +130,30 @@ class SettingsTab(QWidget):
             self.dirty = False
             self.dirty_changed.emit(False)
 
+    def _read_versioned(self) -> tuple[Version, Any]:
+        """The version first, then the values: a save in between is a conflict at worst,
+        never a lost update."""
+        section, db = self.section, self.desk.db
+        current = settings.version(db, section) if section is not None else Version()
+        return current, self.read()
+
     def load(self) -> None:
         if not self.in_background:
-            self._loaded(self.read())
+            self._loaded((Version(), self.read()))
             return
         self.save_button.setEnabled(False)
         self.desk.ops.run(
-            self.read,
+            self._read_versioned,
             on_success=self._loaded,
             on_failure=self._load_failed,
             key=f"settings.load.{type(self).__name__}",
             owner=self,
         )
 
-    def _loaded(self, values: Any) -> None:
+    def _loaded(self, versioned: tuple[Version, Any]) -> None:
+        self.version, values = versioned
+        self.theirs = None
+        self._conflict_buttons(False)
         self._showing = True
         try:
             self.show_values(values)
@@ -171,12 +198,19 @@ class SettingsTab(QWidget):
 
     def _saved(self, result: Any) -> None:
         self.save_button.setEnabled(True)
+        if self.section is not None:
+            self.version = self.version.next()
+        self.theirs = None
+        self._conflict_buttons(False)
         self._set_clean()
         self.banner.show_message(self.tr("Saved."), "ok")
         self.after_save(result)
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if isinstance(error, ConflictError):
+            self._conflict(error)
+            return
         if isinstance(error, ValidationError) and self.errors.mark_error(error):
             self.banner.show_message(
                 self.tr("Not saved: please correct the marked field."), "warning"
@@ -184,3 +218,38 @@ class SettingsTab(QWidget):
             return
         self.banner.show_message(self.tr("Not saved."), "error")
         show_error(self, error, self.desk.tz)
+
+    # ---------------------------------------------------------------- conflicts
+
+    def _conflict(self, error: ConflictError) -> None:
+        """Someone saved this tab after it was loaded: say who and when, keep the typing."""
+        theirs = error.current.get("version")
+        self.theirs = theirs if isinstance(theirs, Version) else None
+        text = (
+            self.tr("Not saved.")
+            + " "
+            + message_for(error, self.desk.tz)
+            + "\n"
+            + self.tr(
+                "Your typing is still in the form: save it over theirs, or show theirs "
+                "(your typing is then lost)."
+            )
+        )
+        self.banner.show_message(text, "warning")
+        self._conflict_buttons(self.theirs is not None)
+
+    def _conflict_buttons(self, visible: bool) -> None:
+        self.save_mine_button.setVisible(visible)
+        self.take_theirs_button.setVisible(visible)
+
+    def save_mine(self) -> None:
+        """Save the typing over the newer version the conflict named."""
+        if self.theirs is not None:
+            self.version = self.theirs
+            self.save()
+
+    def take_theirs(self) -> None:
+        """Drop the typing and show what is stored now."""
+        self.banner.hide()
+        self.errors.clear()
+        self.load()

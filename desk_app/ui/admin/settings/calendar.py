@@ -224,6 +224,8 @@ def format_makeup(makeup: dict[date, int]) -> str:
 class CalendarTab(SettingsTab):
     """The shop's working hours, which "working hours only" standards count on."""
 
+    section = settings.Section.CALENDAR
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
         self.tz = ZoneInfo(settings.DEFAULT_TIMEZONE)
@@ -297,5 +299,5 @@ class CalendarTab(SettingsTab):
         return WorkingCalendar(tz=self.tz, weekly=weekly, holidays=holidays, makeup_days=makeup)
 
     def collect(self) -> SaveJob:
-        db, actor, cal = self.desk.db, self.desk.actor, self.typed()
-        return lambda: settings.set_calendar(db, actor, cal)
+        db, actor, cal, version = self.desk.db, self.desk.actor, self.typed(), self.version
+        return lambda: settings.set_calendar(db, actor, cal, expected=version)

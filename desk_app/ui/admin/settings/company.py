@@ -38,6 +38,8 @@ LOGO_BOX = (180, 64)
 class CompanyTab(SettingsTab):
     """The letterhead on every printed document, and a sample work order to check it."""
 
+    section = settings.Section.COMPANY
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
         self.name = QLineEdit(objectName="companyName")
@@ -128,9 +130,15 @@ class CompanyTab(SettingsTab):
     def collect(self) -> SaveJob:
         db, actor = self.desk.db, self.desk.actor
         name, address, hotline = self.name.text(), self.address.text(), self.hotline.text()
-        logo = self._logo_choice()
+        logo, version = self._logo_choice(), self.version
         return lambda: settings.set_company_header(
-            db, actor, name=name, address=address, hotline=hotline, logo_path=logo
+            db,
+            actor,
+            name=name,
+            address=address,
+            hotline=hotline,
+            logo_path=logo,
+            expected=version,
         )
 
     def after_save(self, result: Any) -> None:
@@ -204,6 +212,8 @@ class CompanyTab(SettingsTab):
 
 class DeskTab(SettingsTab):
     """The default area code of phone numbers and the charge standard customers are shown."""
+
+    section = settings.Section.DESK
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -280,12 +290,11 @@ class DeskTab(SettingsTab):
         typed = self.area_code.text().strip()
         area = normalize_area_code(typed) if typed else None  # refused here: nothing written
         texts = {"zh_CN": self.charge_zh.toPlainText(), "en": self.charge_en.toPlainText()}
-
-        def job() -> str | None:
-            settings.set_charge_standard(db, actor, texts)
-            return settings.set_default_area_code(db, actor, area)
-
-        return job
+        version = self.version
+        return lambda: settings.set_desk_defaults(
+            db, actor, area_code=area, charge_standard=texts, expected=version
+        )
 
     def after_save(self, result: Any) -> None:
-        self.area_code.setText(result or "")
+        area, _texts = result
+        self.area_code.setText(area or "")

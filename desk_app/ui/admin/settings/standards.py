@@ -116,6 +116,8 @@ def _heads(
 class StandardsTab(SettingsTab):
     """Hours to respond, visit and repair for every ticket kind and urgency."""
 
+    section = settings.Section.STANDARDS
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
         self.rows: dict[tuple[TicketKind, Urgency], HoursRow] = {}
@@ -185,7 +187,8 @@ class StandardsTab(SettingsTab):
     def collect(self) -> SaveJob:
         db, actor = self.desk.db, self.desk.actor
         changed = {k: s for k, s in self.typed().items() if self._loaded_values.get(k) != s}
-        return lambda: settings.set_standards(db, actor, changed)
+        version = self.version
+        return lambda: settings.set_standards(db, actor, changed, expected=version)
 
     def after_save(self, result: Any) -> None:
         self.load()  # the "(default)" markers follow what is stored now
@@ -193,6 +196,8 @@ class StandardsTab(SettingsTab):
 
 class ComplaintsTab(SettingsTab):
     """Hours for the first answer and for the solution of complaints, per severity."""
+
+    section = settings.Section.COMPLAINTS
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -241,4 +246,8 @@ class ComplaintsTab(SettingsTab):
         changed = {
             sev: (v[0], v[1]) for sev, v in typed.items() if self._loaded_values.get(sev) != v
         }
-        return lambda: settings.set_complaint_standards(db, actor, changed)
+        version = self.version
+        return lambda: settings.set_complaint_standards(db, actor, changed, expected=version)
+
+    def after_save(self, result: Any) -> None:
+        self.load()  # after "save mine over theirs" the other rows show what is stored
