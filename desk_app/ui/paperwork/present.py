@@ -13,21 +13,20 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.printing import DOCUMENT_KINDS, PAPER_SIZES
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import show_error
-from desk_app.ui.paperwork.preview import PrintPreviewDialog, print_pdf_direct
+from desk_app.ui.paperwork.preview import PrintPreviewDialog, print_pdf_direct, tell
 
 log = logging.getLogger(__name__)
 
 ROUTES_GROUP = "print_routes"  # QSettings: print_routes/<kind>/printer, .../paper
 MAX_PRINTER_NAME = 200
-STATUS_MS = 10_000
 
 # (pdf bytes, printer name, paper or None, *, document_name=...) -> pages sent
 DirectPrint = Callable[..., int]
@@ -155,15 +154,3 @@ def _open_preview(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def tell(parent: QWidget, text: str) -> None:
-    """A short note in the main window's status bar (a tooltip where there is none)."""
-    widget: QWidget | None = parent
-    while widget is not None and not isinstance(widget, QMainWindow):
-        widget = widget.parentWidget()
-    if isinstance(widget, QMainWindow):
-        widget.statusBar().showMessage(text, STATUS_MS)
-    else:
-        QToolTip.showText(parent.mapToGlobal(QPoint(0, 0)), text, parent, parent.rect(), STATUS_MS)
-    parent.setProperty("lastPrintMessage", text)  # what tests and screen readers can read

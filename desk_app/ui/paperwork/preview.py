@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QIODevice,
     QMarginsF,
+    QPoint,
     QRectF,
     QSize,
     QSizeF,
@@ -33,7 +34,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -303,7 +306,6 @@ def open_work_order_preview(
     from desk_app.services.tickets import tickets
     from desk_app.ui.common import errors
     from desk_app.ui.common.operations import BackgroundOps
-    from desk_app.ui.paperwork.present import tell
 
     if ops is None:
         ops = BackgroundOps(parent)
@@ -336,3 +338,18 @@ def open_work_order_preview(
         key=f"print.work_order.{ticket_id}",
         owner=parent,
     )
+
+
+STATUS_MS = 10_000
+
+
+def tell(parent: QWidget, text: str) -> None:
+    """A short note in the main window's status bar (a tooltip where there is none)."""
+    widget: QWidget | None = parent
+    while widget is not None and not isinstance(widget, QMainWindow):
+        widget = widget.parentWidget()
+    if isinstance(widget, QMainWindow):
+        widget.statusBar().showMessage(text, STATUS_MS)
+    else:
+        QToolTip.showText(parent.mapToGlobal(QPoint(0, 0)), text, parent, parent.rect(), STATUS_MS)
+    parent.setProperty("lastPrintMessage", text)  # what tests and screen readers can read
