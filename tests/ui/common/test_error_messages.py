@@ -174,3 +174,23 @@ def test_a_refusal_shown_without_a_zone_uses_the_desks_shop_zone(
         assert "2026-12-03 14:05" in message_for(error)
     finally:
         close_desk(desk)
+
+
+@pytest.mark.parametrize("pc_zone", ["UTC", "America/New_York"])
+def test_screens_write_times_in_the_shop_zone_whatever_the_pc_zone(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, pc_zone: str
+) -> None:
+    import time
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", pc_zone)
+    time.tzset()
+    try:
+        issued = datetime(2026, 12, 3, 6, 5, tzinfo=UTC)  # 14:05 in Shanghai
+        shown = labels.fmt_datetime(issued, ZoneInfo("Asia/Shanghai"))
+        assert "14:05" in shown or "2:05" in shown
+        assert "06:05" not in shown and "1:05" not in shown
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
