@@ -1869,4 +1869,11 @@ Check the label, or count this part by hand.</source>
         <translation>调拨(&amp;T)</translation>
     </message>
 </context>
+<context>
+    <name>TicketChoice</name>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+</context>
 </TS>

@@ -21,19 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.dispatch import dispatch
-from desk_app.services.dispatch.dispatch import TechnicianView
 from desk_app.services.stock import parts, requisitions, stock
 from desk_app.services.stock.parts import MAX_QUANTITY, LocationView, PartView
 from desk_app.services.stock.requisitions import RequisitionLineView, RequisitionView
 from desk_app.services.stock.stock import StockLevelView
-from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import code_text, message_for
+from desk_app.ui.common.errors import code_text
 from desk_app.ui.common.widgets import ERROR_STYLE, field_row
-from desk_app.ui.stock.labels import AMBER, RED, fmt_qty
-from desk_app.ui.stock.requisition_dialog import ticket_text
+from desk_app.ui.stock.labels import AMBER, fmt_qty
+from desk_app.ui.stock.requisition_dialog import TicketChoice
 from desk_app.ui.stock.widgets import (
     LocationCombo,
     PartPicker,
@@ -224,12 +222,14 @@ class ReturnDialog(StockDialog):
         )
 
 
-class EmergencyIssueDialog(StockDialog):
+class EmergencyIssueDialog(TicketChoice, StockDialog):
     """应急出库: hand a part out for a ticket at once, without a requisition raised first.
 
     The service writes the requisition and issues it in one go, from free units only,
     and wants the reason it could not wait. A refusal (not enough free units, a
     closed ticket, a location out of use) leaves the form as typed."""
+
+    ticket_key = "emergency-ticket"
 
     def __init__(
         self, desk: Desk, parent: QWidget | None = None, *, ticket_number: str = ""
@@ -310,49 +310,6 @@ class EmergencyIssueDialog(StockDialog):
     def _locations(self, locations: list[LocationView]) -> None:
         self.location.set_locations(locations, sellable_only=True)
         self.location.annotate(self._free)
-
-    def _technicians(self, techs: list[TechnicianView]) -> None:
-        for t in techs:
-            self.technician.addItem(t.name, t.id)
-        if self.ticket is not None:
-            self._set_ticket(self.ticket)
-
-    # ---------------------------------------------------------------- ticket and part
-
-    def find_ticket(self) -> None:
-        number = self.ticket_number.text().strip()
-        if not number:
-            return
-        desk = self.desk
-        self.ticket_info.setStyleSheet("")
-        self.ticket_info.setText(self.tr("Looking…"))
-        desk.ops.run(
-            lambda: tickets.find_by_number(desk.db, desk.actor, number),
-            on_success=self._set_ticket,
-            on_failure=self._ticket_failed,
-            key=f"emergency-ticket-{id(self)}",
-            owner=self,
-        )
-
-    def _set_ticket(self, ticket: TicketView | None) -> None:
-        self.ticket = ticket
-        if ticket is None:
-            self.ticket_info.clear()
-            return
-        self.ticket_number.setText(ticket.number)
-        self.ticket_info.setText(ticket_text(ticket))
-        final = ticket.status.value in ("closed", "cancelled")
-        self.ticket_info.setStyleSheet(f"color: {RED};" if final else "color: #1b5e20;")
-        if ticket.technician_id is not None:
-            index = self.technician.findData(ticket.technician_id)
-            if index >= 0:
-                self.technician.setCurrentIndex(index)
-        self.picker.edit.setFocus()
-
-    def _ticket_failed(self, error: BaseException) -> None:
-        self.ticket = None
-        self.ticket_info.setStyleSheet(f"color: {RED};")
-        self.ticket_info.setText(message_for(error, self.desk.tz))
 
     def _picked(self, part: PartView | None) -> None:
         serialized = part is not None and part.serialized

@@ -76,11 +76,68 @@ def ticket_text(t: TicketView) -> str:
     return " · ".join(p for p in parts if p) + "  —  " + labels.statuses()[t.status]
 
 
-class RequisitionDialog(StockDialog):
+class TicketChoice:
+    """The ticket a parts form is for: typed or scanned, looked up, its technician
+    preselected; shared by the requisition and the emergency-issue forms (each keeps its
+    own translations: ``tr`` takes the context of the form's class)."""
+
+    desk: Desk
+    ticket: TicketView | None
+    ticket_number: Any
+    ticket_info: Any
+    technician: Any
+    picker: Any
+    ticket_key = "ticket"  # names the lookup in the background operations
+
+    def _technicians(self, techs: list[Any]) -> None:
+        for t in techs:
+            self.technician.addItem(t.name, t.id)
+        if self.ticket is not None:
+            self._set_ticket(self.ticket)
+
+    def find_ticket(self) -> None:
+        number = self.ticket_number.text().strip()
+        if not number:
+            return
+        desk = self.desk
+        self.ticket_info.setStyleSheet("")
+        self.ticket_info.setText(self.tr("Looking…"))
+        desk.ops.run(
+            lambda: tickets.find_by_number(desk.db, desk.actor, number),
+            on_success=self._set_ticket,
+            on_failure=self._ticket_failed,
+            key=f"{self.ticket_key}-{id(self)}",
+            owner=self,
+        )
+
+    def _set_ticket(self, ticket: TicketView | None) -> None:
+        self.ticket = ticket
+        if ticket is None:
+            self.ticket_info.clear()
+            return
+        self.ticket_number.setText(ticket.number)
+        self.ticket_info.setText(ticket_text(ticket))
+        final = ticket.status.value in ("closed", "cancelled")
+        self.ticket_info.setStyleSheet(f"color: {RED};" if final else "color: #1b5e20;")
+        if ticket.technician_id is not None:
+            index = self.technician.findData(ticket.technician_id)
+            if index >= 0:
+                self.technician.setCurrentIndex(index)
+        self.picker.edit.setFocus()
+
+    def _ticket_failed(self, error: BaseException) -> None:
+        self.ticket = None
+        self.ticket_info.setStyleSheet(f"color: {RED};")
+        self.ticket_info.setText(message_for(error, self.desk.tz))
+
+
+class RequisitionDialog(TicketChoice, StockDialog):
     """Raise a requisition; afterwards it shows the number and what is now reserved.
 
     Emits ``raised(RequisitionView)``; ``issue_requested(RequisitionView)`` when the
     parts clerk goes straight on to issuing it."""
+
+    ticket_key = "req-ticket"
 
     raised = Signal(object)
     issue_requested = Signal(object)
@@ -218,47 +275,6 @@ class RequisitionDialog(StockDialog):
             self._levels_loaded(list(self._levels.values()))
 
     # ---------------------------------------------------------------- ticket
-
-    def _technicians(self, techs: list[Any]) -> None:
-        for t in techs:
-            self.technician.addItem(t.name, t.id)
-        if self.ticket is not None:
-            self._set_ticket(self.ticket)
-
-    def find_ticket(self) -> None:
-        number = self.ticket_number.text().strip()
-        if not number:
-            return
-        desk = self.desk
-        self.ticket_info.setStyleSheet("")
-        self.ticket_info.setText(self.tr("Looking…"))
-        desk.ops.run(
-            lambda: tickets.find_by_number(desk.db, desk.actor, number),
-            on_success=self._set_ticket,
-            on_failure=self._ticket_failed,
-            key=f"req-ticket-{id(self)}",
-            owner=self,
-        )
-
-    def _set_ticket(self, ticket: TicketView | None) -> None:
-        self.ticket = ticket
-        if ticket is None:
-            self.ticket_info.clear()
-            return
-        self.ticket_number.setText(ticket.number)
-        self.ticket_info.setText(ticket_text(ticket))
-        final = ticket.status.value in ("closed", "cancelled")
-        self.ticket_info.setStyleSheet(f"color: {RED};" if final else "color: #1b5e20;")
-        if ticket.technician_id is not None:
-            index = self.technician.findData(ticket.technician_id)
-            if index >= 0:
-                self.technician.setCurrentIndex(index)
-        self.picker.edit.setFocus()
-
-    def _ticket_failed(self, error: BaseException) -> None:
-        self.ticket = None
-        self.ticket_info.setStyleSheet(f"color: {RED};")
-        self.ticket_info.setText(message_for(error, self.desk.tz))
 
     # ---------------------------------------------------------------- lines
 
