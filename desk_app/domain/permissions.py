@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import PermissionDenied
@@ -61,11 +62,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
 }
 
 
-def has(role: Role, perm: Perm) -> bool:
-    return perm in ROLE_PERMISSIONS[role]
+def perms_of(roles: Role | Iterable[Role]) -> frozenset[Perm]:
+    """Everything a user holding ``roles`` (one role or several) may do: the union."""
+    if isinstance(roles, Role):
+        return ROLE_PERMISSIONS[roles]
+    return frozenset().union(*(ROLE_PERMISSIONS[r] for r in roles))
 
 
-def require(user_name: str, role: Role, perm: Perm) -> None:
-    """Raise PermissionDenied unless ``role`` carries ``perm``."""
-    if perm not in ROLE_PERMISSIONS[role]:
+def has(roles: Role | Iterable[Role], perm: Perm) -> bool:
+    return perm in perms_of(roles)
+
+
+def require(user_name: str, roles: Role | Iterable[Role], perm: Perm) -> None:
+    """Raise PermissionDenied unless one of ``roles`` carries ``perm``."""
+    if perm not in perms_of(roles):
         raise PermissionDenied(user_name, perm.value)

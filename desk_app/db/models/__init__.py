@@ -13,8 +13,11 @@ from desk_app.db.models.people import (
     CustomerAddress,
     CustomerMerge,
     CustomerPhone,
+    ServiceArea,
+    SignInGuard,
     Technician,
     User,
+    UserRole,
 )
 from desk_app.db.models.stock import (
     DamagedPart,
@@ -58,8 +61,10 @@ __all__ = [
     "Part",
     "Requisition",
     "RequisitionLine",
+    "ServiceArea",
     "ServiceStandard",
     "Setting",
+    "SignInGuard",
     "StockLevel",
     "StockLocation",
     "StockMovement",
@@ -70,4 +75,5 @@ __all__ = [
     "TicketEvent",
     "TicketPause",
     "User",
+    "UserRole",
 ]

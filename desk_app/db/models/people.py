@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, Time, func
+from sqlalchemy import ForeignKey, Index, String, Text, Time, false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desk_app.db.base import Base, JSONType, str_enum
@@ -18,11 +18,50 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
     display_name: Mapped[str] = mapped_column(String(60))
-    role: Mapped[Role] = mapped_column(str_enum(Role))
+    role: Mapped[Role] = mapped_column(str_enum(Role))  # the main role, shown by the name
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     language: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime]
+    # Set when a manager sets or resets the password: the next sign-in asks for a new one.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    password_changed_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class UserRole(Base):
+    """Every role a user holds, the main one (``users.role``) included."""
+
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    role: Mapped[Role] = mapped_column(str_enum(Role), primary_key=True)
+
+
+class SignInGuard(Base):
+    """Failed sign-ins per typed user name (known or not, so the two cannot be told
+    apart): how many in a row, when the last was, and until when the name is locked."""
+
+    __tablename__ = "sign_in_guard"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]
+
+
+class ServiceArea(Base):
+    """An area the shop serves (a district, a town): what technicians cover and
+    dispatch filters by. Never deleted; a retired area is made inactive."""
+
+    __tablename__ = "service_areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    note: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

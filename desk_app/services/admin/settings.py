@@ -66,6 +66,11 @@ class Key(enum.StrEnum):
     COMPANY_LOGO = "company_logo"
     MAINTENANCE_MONTHS = "maintenance_months"  # appliance category -> months
     FOLLOWUP_RETRY = "followup_retry"  # RetrySchedule.to_dict()
+    # Sign-in: failures in a row before a name is locked, for how many minutes, and
+    # after how many idle minutes a desk locks its screen (0: never).
+    SIGN_IN_MAX_FAILURES = "sign_in.max_failures"
+    SIGN_IN_LOCK_MINUTES = "sign_in.lock_minutes"
+    IDLE_LOCK_MINUTES = "desk.idle_lock_minutes"
     # The save counters of the sections (see ``Section``): value = saves so far.
     SAVED_COMPANY = "saved.company"
     SAVED_DESK = "saved.desk"
@@ -288,7 +293,7 @@ def list_standards(db: Database, actor: Actor) -> list[StandardRow]:
 
     Readable by every signed-in role: the deadlines are printed on every work order.
     """
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[StandardRow]:
         rows = {(r.kind, r.urgency): r for r in s.scalars(select(ServiceStandard))}
@@ -354,7 +359,7 @@ def _set_standards(
     field: Any,
     expected: Version | None = None,
 ) -> Version | None:
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     checked: dict[tuple[TicketKind, Urgency], tuple[tuple[float, float, float], bool]] = {}
     for (kind, urgency), standard in standards.items():
         kind, urgency = choice(TicketKind, kind, "kind"), choice(Urgency, urgency, "urgency")
@@ -431,7 +436,7 @@ def _set_complaint_standards(
     batch: bool,
     expected: Version | None = None,
 ) -> Version | None:
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     checked: dict[Severity, tuple[float, float]] = {}
     for raw, (answer_hours, solution_hours) in standards.items():
         try:
@@ -478,7 +483,7 @@ def set_calendar(
     db: Database, actor: Actor, cal: WorkingCalendar, *, expected: Version | None = None
 ) -> Version:
     """Set the working calendar unless someone saved a newer one than ``expected``."""
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     cal.validate()
 
     def tx(s: Session) -> Version:
@@ -490,7 +495,7 @@ def set_calendar(
 
 
 def set_timezone(db: Database, actor: Actor, name: str) -> None:
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
@@ -503,7 +508,7 @@ def get_setting(db: Database, key: Key, default: Any = None) -> Any:
 
 
 def set_setting(db: Database, actor: Actor, key: Key, value: Any) -> None:
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     db.write(lambda s: put_value(s, actor, key, value, db))
 
 
@@ -526,7 +531,7 @@ def set_default_area_code(db: Database, actor: Actor, text: str | None) -> str |
     Numbers already stored keep their normalised form; only numbers typed from now on
     without an area code get this one.
     """
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     code = normalize_area_code(text) if text and text.strip() else None
 
     def tx(s: Session) -> None:
@@ -574,7 +579,7 @@ def charge_standard_published(session: Session) -> bool:
 
 def set_charge_standard(db: Database, actor: Actor, texts: Mapping[str, str]) -> dict[str, str]:
     """The charge standard (收费标准) in Chinese (required) and English (optional)."""
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     value = _clean_charge(texts)
 
     def tx(s: Session) -> None:
@@ -617,7 +622,7 @@ def set_desk_defaults(
     """The Desk tab in one transaction: default area code (as ``set_default_area_code``)
     and charge standard (as ``set_charge_standard``), unless someone saved a newer
     version than ``expected``. Returns both as stored."""
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     code = normalize_area_code(area_code) if area_code and area_code.strip() else None
     value = _clean_charge(charge_standard)
 
@@ -713,7 +718,7 @@ def set_company_header(
     """Set the letterhead. ``logo_path``: a PNG/JPEG file to read now, None for no logo,
     or ``Logo.KEEP`` to keep the stored one; refused (ConflictError) if someone saved a
     newer version than ``expected``. Returns the header as printed from now on."""
-    require(actor.username, actor.role, Perm.MANAGE_SETTINGS)
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
     clean = {
         "name": required_text(name, "name", max_length=60),
         "address": clean_text(address, "address", max_length=200) or "",
@@ -777,6 +782,40 @@ def set_followup_retry(db: Database, actor: Actor, schedule: RetrySchedule) -> N
     set_setting(db, actor, Key.FOLLOWUP_RETRY, schedule.to_dict())
 
 
+# ---------------------------------------------------------------- sign-in
+
+
+@dataclass(frozen=True)
+class SignInPolicy:
+    """How sign-in holds at this shop (a manager sets it)."""
+
+    max_failures: int = 5  # wrong answers in a row before the name is locked
+    lock_minutes: int = 15  # how long the lock lasts
+    idle_lock_minutes: int = 10  # a desk left alone this long locks its screen; 0: never
+
+
+def _whole(value: Any, default: int, low: int, high: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return default
+
+
+def sign_in_policy(session: Session | Connection) -> SignInPolicy:
+    """The stored policy; a missing or unusable value falls back to its default."""
+    base = SignInPolicy()
+    return SignInPolicy(
+        max_failures=_whole(
+            get_value(session, Key.SIGN_IN_MAX_FAILURES), base.max_failures, 1, 100
+        ),
+        lock_minutes=_whole(
+            get_value(session, Key.SIGN_IN_LOCK_MINUTES), base.lock_minutes, 1, 24 * 60
+        ),
+        idle_lock_minutes=_whole(
+            get_value(session, Key.IDLE_LOCK_MINUTES), base.idle_lock_minutes, 0, 8 * 60
+        ),
+    )
+
+
 # ---------------------------------------------------------------- all of them at once
 
 
@@ -794,6 +833,7 @@ class ShopSettings:
     charge_standard_published: bool
     maintenance_months: Mapping[str, int]  # appliance category -> months
     followup_retry: RetrySchedule
+    sign_in: SignInPolicy
 
     def charge_standard_text(self, language: str) -> str:
         """The charge standard in ``language``; the Chinese text when that one is empty."""
@@ -810,6 +850,7 @@ def load(session: Session) -> ShopSettings:
         charge_standard_published=charge_standard_published(session),
         maintenance_months=maintenance_months(session),
         followup_retry=followup_retry(session),
+        sign_in=sign_in_policy(session),
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import User
+from desk_app.db.models import User, UserRole
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import NotFound, PermissionDenied, ValidationError
 from desk_app.domain.permissions import Perm, require
@@ -106,7 +106,7 @@ def create_user(
     _check_password(password)
     role = choice(Role, role, "role")
     if actor is not None:
-        require(actor.username, actor.role, Perm.MANAGE_USERS)
+        require(actor.username, actor.roles, Perm.MANAGE_USERS)
     hashed = hash_password(password)
 
     def tx(s: Session) -> UserView:
@@ -128,6 +128,7 @@ def create_user(
         )
         s.add(user)
         s.flush()
+        s.add(UserRole(user_id=user.id, role=role))
         audit.record(
             s, actor, "user.create", "user", user.id, {"username": name, "role": role.value}, at=now
         )
@@ -147,16 +148,23 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
     user = db.read(q)
     if user is None or not user.active or not verify_password(password, user.password_hash):
         raise ValidationError("password", "user.sign_in_failed")
-    return Actor(user.id, user.username, user.display_name, user.role)
+    return _actor(db, user)
+
+
+def _actor(db: Database, user: User) -> Actor:
+    roles = db.read(
+        lambda s: set(s.scalars(select(UserRole.role).where(UserRole.user_id == user.id)))
+    )
+    return Actor(user.id, user.username, user.display_name, user.role, frozenset(roles))
 
 
 def list_users(db: Database, actor: Actor) -> list[UserView]:
-    require(actor.username, actor.role, Perm.MANAGE_USERS)
+    require(actor.username, actor.roles, Perm.MANAGE_USERS)
     return db.read(lambda s: [_view(u) for u in s.scalars(select(User).order_by(User.username))])
 
 
 def set_active(db: Database, actor: Actor, user_id: int, active: bool) -> UserView:
-    require(actor.username, actor.role, Perm.MANAGE_USERS)
+    require(actor.username, actor.roles, Perm.MANAGE_USERS)
     if user_id == actor.user_id and not active:
         raise ValidationError("active", "user.cannot_deactivate_self")
 
@@ -182,4 +190,4 @@ def system_actor(db: Database) -> Actor:
     user = db.read(q)
     if user is None:
         raise NotFound("manager", "any")
-    return Actor(user.id, user.username, user.display_name, user.role)
+    return _actor(db, user)

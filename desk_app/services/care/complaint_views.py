@@ -210,7 +210,7 @@ def view_of(s: Session, c: Complaint, now: datetime) -> ComplaintView:
 
 def get_complaint(db: Database, actor: Actor, complaint_id: int) -> ComplaintView:
     """One complaint with its clocks and full history (who, when, what), oldest first."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     return db.read(lambda s: view(s, load(s, complaint_id), db.now()))
 
 
@@ -275,7 +275,7 @@ def list_complaints(
     db: Database, actor: Actor, flt: ComplaintFilter | None = None
 ) -> list[ComplaintRow]:
     """Complaints matching ``flt`` with both clocks, newest first."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     f = flt or ComplaintFilter()
     if not 1 <= f.limit <= 10_000:
         raise ValidationError("limit", "complaint.list_limit", maximum=10_000)

@@ -25,7 +25,7 @@ from typing import cast
 from sqlalchemy import Table, and_, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.db.models import Complaint, ComplaintEvent, Technician, Ticket, User
+from desk_app.db.models import Complaint, ComplaintEvent, Technician, Ticket, User, UserRole
 from desk_app.domain import complaint_rules as rules
 from desk_app.domain.clock import deadline
 from desk_app.domain.complaint_rules import ComplaintStep
@@ -152,7 +152,7 @@ def open_in(
     """Record a complaint inside the caller's transaction (``open_complaint`` and the
     follow-up desk's "complaint from this call" both come through here). With a
     ``request_id`` seen before, returns the complaint that request created."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     channel, category, severity, text = _clean_draft(draft)
     done = requests.already_done(s, request_id, operation)
     if done is not None:
@@ -226,7 +226,7 @@ def open_complaint(
     """Record a complaint; its answer and solution deadlines come from the manager's
     standard for its severity (wall-clock hours from now). A repeated ``request_id``
     (double-clicked save) returns the first complaint instead of a second one."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     _clean_draft(draft)  # refuse bad input before touching the database
 
     def tx(s: Session) -> ComplaintView:
@@ -273,7 +273,7 @@ def _step(
 
 def add_note(db: Database, actor: Actor, complaint_id: int, text: str) -> ComplaintView:
     """An investigation note. Append-only: does not change the complaint's version."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     note = required_text(text, "text", max_length=MAX_TEXT, multiline=True)
 
     def tx(s: Session) -> ComplaintView:
@@ -297,7 +297,7 @@ def first_answer(
     expected_version: int | None = None,
 ) -> ComplaintView:
     """The first answer to the customer (OPEN -> INVESTIGATING); stops the answer clock."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     answer = required_text(text, "text", max_length=MAX_TEXT, multiline=True)
 
     def mark_answered(s: Session, c: Complaint, now: datetime) -> None:
@@ -318,7 +318,7 @@ def propose_solution(
 ) -> ComplaintView:
     """Propose a solution to the customer (-> PROPOSED, one more round). Proposing on
     the first contact (from OPEN) also counts as the first answer."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     solution = required_text(text, "text", max_length=MAX_TEXT, multiline=True)
 
     def mark_proposed(s: Session, c: Complaint, now: datetime) -> None:
@@ -343,7 +343,7 @@ def customer_response(
     """The customer's answer to the proposal. Accepted: RESOLVED, with their
     satisfaction with the resolution (1..5, required). Rejected: back to INVESTIGATING
     with what they said (required), and the loop repeats."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     if accepted:
         said = clean_text(text, "text", max_length=MAX_TEXT, multiline=True)
         if satisfaction is None:
@@ -383,13 +383,13 @@ def close(
     a manager only (CLOSE_COMPLAINTS), with a reason. ``satisfaction`` (1..5), if given,
     records the customer's satisfaction with the resolution (replacing the one given
     on acceptance)."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     why = clean_text(reason, "reason", max_length=MAX_TEXT, multiline=True)
     score = None if satisfaction is None else rules.check_rating(satisfaction, "satisfaction")
 
     def mark_closed(s: Session, c: Complaint, now: datetime) -> None:
         if rules.closing_needs_manager(c.status):
-            require(actor.username, actor.role, Perm.CLOSE_COMPLAINTS)
+            require(actor.username, actor.roles, Perm.CLOSE_COMPLAINTS)
             if why is None:
                 raise ValidationError("reason", "complaint.close_reason_required")
         c.closed_at = now
@@ -419,13 +419,16 @@ class HandlerView:
 
 def handlers(db: Database, actor: Actor) -> list[HandlerView]:
     """The active users whose role handles complaints, by name."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     roles = [role for role in Role if has(role, Perm.HANDLE_COMPLAINTS)]
 
     def q(s: Session) -> list[HandlerView]:
         rows = s.execute(
             select(User.id, User.display_name)
-            .where(User.active.is_(True), User.role.in_(roles))
+            .where(
+                User.active.is_(True),
+                User.id.in_(select(UserRole.user_id).where(UserRole.role.in_(roles))),
+            )
             .order_by(User.display_name, User.id)
         )
         return [HandlerView(uid, name) for uid, name in rows]
@@ -447,7 +450,7 @@ def assign(
     The history's step reads "→ <new handler>", then ``note`` (why, what they should
     know) if one was given. Handing it to the one who has it already is refused
     (``complaint.already_handler``): nothing would change but the version."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     why = clean_text(note, "note", max_length=MAX_TEXT, multiline=True)
 
     def tx(s: Session) -> ComplaintView:
@@ -459,7 +462,8 @@ def assign(
         user = s.get(User, user_id) if ok_id and 0 < user_id <= _MAX_ID else None
         if user is None or not user.active:
             raise NotFound("user", user_id)
-        if not has(user.role, Perm.HANDLE_COMPLAINTS):
+        held = s.scalars(select(UserRole.role).where(UserRole.user_id == user.id))
+        if not has(set(held), Perm.HANDLE_COMPLAINTS):
             raise ValidationError("assigned_to", "complaint.not_a_handler")
         if user.id == c.assigned_to:
             raise ValidationError("assigned_to", "complaint.already_handler", who=user.display_name)
@@ -487,7 +491,7 @@ def escalate_overdue(db: Database, actor: Actor, now: datetime | None = None) ->
     each) and return all escalated complaints still active, for the manager's attention,
     oldest escalation first. Idempotent: a second run marks nothing new. Safe to run from
     several desks at once (the rows are locked; PostgreSQL re-checks the condition)."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
 
     def tx(s: Session) -> list[ComplaintRow]:
         at = now or db.now()

@@ -107,7 +107,7 @@ class FormTicket:
 
 def form_ticket(db: Database, actor: Actor, ticket_number: str) -> FormTicket:
     """Look up the ticket of a scanned or typed form (NotFound if there is none)."""
-    require(actor.username, actor.role, Perm.RECORD_FEEDBACK)
+    require(actor.username, actor.roles, Perm.RECORD_FEEDBACK)
     key = normalize_ticket_number(ticket_number)
 
     def q(s: Session) -> FormTicket:
@@ -147,7 +147,7 @@ def enter_feedback_form(
     Refused: an unknown number (NotFound), a ticket not completed (ValidationError),
     a form already entered for the ticket (DuplicateEntry). Does not change the
     ticket's status (see the module docstring)."""
-    require(actor.username, actor.role, Perm.RECORD_FEEDBACK)
+    require(actor.username, actor.roles, Perm.RECORD_FEEDBACK)
     key = normalize_ticket_number(ticket_number)
     if not isinstance(ratings, Ratings):
         raise ValidationError("ratings", "feedback.ratings_required")

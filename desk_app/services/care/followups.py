@@ -256,7 +256,7 @@ def followup_queue(
     """Completed tickets to call now: never called, or the next attempt is due by ``now``
     (default: the current time). Tickets with a dissatisfied feedback form come first,
     then oldest completion first."""
-    require(actor.username, actor.role, Perm.RECORD_FOLLOWUPS)
+    require(actor.username, actor.roles, Perm.RECORD_FOLLOWUPS)
 
     def q(s: Session) -> list[QueueRow]:
         return _queue_rows(s, _queue_select(now or db.now()).limit(limit))
@@ -267,7 +267,7 @@ def followup_queue(
 def unreachable(db: Database, actor: Actor, *, limit: int = 500) -> list[QueueRow]:
     """Completed tickets whose customer was not reached in the allowed attempts, oldest
     completion first: for the manager (close the ticket, or call once more)."""
-    require(actor.username, actor.role, Perm.RECORD_FOLLOWUPS)
+    require(actor.username, actor.roles, Perm.RECORD_FOLLOWUPS)
     return db.read(lambda s: _queue_rows(s, _queue_select(None).limit(limit)))
 
 
@@ -290,7 +290,7 @@ def record_call(
     ``expected_attempts`` is the number of calls the screen showed: if a colleague
     recorded a call meanwhile, ConflictError names them.
     """
-    require(actor.username, actor.role, Perm.RECORD_FOLLOWUPS)
+    require(actor.username, actor.roles, Perm.RECORD_FOLLOWUPS)
     try:
         outcome = FollowupOutcome(outcome)
     except ValueError:
@@ -385,7 +385,7 @@ def record_call(
 
 def followup_history(db: Database, actor: Actor, ticket_id: int) -> FollowupHistory:
     """Every call and every feedback (form and call) of one ticket, oldest first."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> FollowupHistory:
         t = tickets.load(s, ticket_id)
@@ -454,7 +454,7 @@ def _draft_for_call(s: Session, call_id: int) -> tuple[ComplaintDraft, FollowupC
 
 def complaint_draft_for_call(db: Database, actor: Actor, call_id: int) -> ComplaintDraft:
     """The complaint the desk would open from this call, for a screen to show first."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
     return db.read(lambda s: _draft_for_call(s, call_id)[0])
 
 
@@ -471,7 +471,7 @@ def complaint_from_followup(
     ticket, technician, a category and severity guessed from the ratings and comments
     (override them here), the comments as the customer's words. One complaint per
     call: running it again returns the same complaint."""
-    require(actor.username, actor.role, Perm.HANDLE_COMPLAINTS)
+    require(actor.username, actor.roles, Perm.HANDLE_COMPLAINTS)
 
     def tx(s: Session) -> ComplaintView:
         draft, call, t = _draft_for_call(s, call_id)

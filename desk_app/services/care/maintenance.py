@@ -75,7 +75,7 @@ def maintenance_due(
     since the latest of purchase, installation and the last completed maintenance
     ticket. Appliances with a maintenance ticket already open, of merged customers, or
     with no known date are left out. Most overdue first."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[MaintenanceDue]:
         tz = settings.timezone(s)
@@ -193,7 +193,7 @@ def open_maintenance_ticket(
     transaction that holds the appliance's row: of two desks opening one at the same
     moment, one opens it and the other gets DuplicateEntry naming that ticket. The
     open ticket is what takes the appliance off the reminder list."""
-    require(actor.username, actor.role, Perm.OPEN_TICKETS)
+    require(actor.username, actor.roles, Perm.OPEN_TICKETS)
 
     def tx(s: Session) -> TicketView:
         done = requests.already_done(s, request_id, "ticket.open")

@@ -83,7 +83,7 @@ class AuditEntry:
 
 def history(db: Database, actor: Actor, entity: str, entity_id: int) -> list[AuditEntry]:
     """Every audited change of one record, oldest first."""
-    require(actor.username, actor.role, Perm.VIEW_AUDIT)
+    require(actor.username, actor.roles, Perm.VIEW_AUDIT)
 
     def q(s: Session) -> list[AuditEntry]:
         rows = s.execute(

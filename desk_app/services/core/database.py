@@ -28,10 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desk_app.db.engine import WRITE_OPTION, make_engine
-from desk_app.db.models import User
+from desk_app.db.models import User, UserRole
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DatabaseUnavailable, PermissionDenied
-from desk_app.domain.permissions import ROLE_PERMISSIONS
+from desk_app.domain.permissions import perms_of
 from desk_app.services.core import changes
 from desk_app.services.core.changes import Change
 
@@ -48,12 +48,20 @@ _RETRY_SQLSTATES = {"40001", "40P01", "55P03"}
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in user on whose behalf a service acts."""
+    """The signed-in user on whose behalf a service acts.
+
+    ``role`` is the user's main role (shown beside the name); ``roles`` every role the
+    user holds, the main one included, and what permissions are checked against.
+    """
 
     user_id: int
     username: str
     display_name: str
     role: Role
+    roles: frozenset[Role] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "roles", frozenset(self.roles) | {self.role})
 
 
 _CHECKED = "desk_actors_checked"
@@ -63,7 +71,7 @@ def check_actor(session: Session, actor: Actor) -> None:
     """Refuse the write unless ``actor`` is, in the database, still an active user whose
     stored role carries every permission of the role the Actor claims.
 
-    The services check permissions against ``actor.role``, which was read at sign-in (or
+    The services check permissions against ``actor.roles``, read at sign-in (or
     built by the client); this re-reads the user row inside the write transaction, so a
     user deactivated or demoted since, or an Actor claiming a role its user does not
     have, is refused at the next write and the transaction writes nothing. Called by
@@ -79,13 +87,18 @@ def check_actor(session: Session, actor: Actor) -> None:
     checked: set[int] = session.info.setdefault(_CHECKED, set())
     if actor.user_id in checked:
         return
-    query = select(User.active, User.role).where(User.id == actor.user_id)
+    query = (
+        select(User.active, User.role, UserRole.role)
+        .outerjoin(UserRole, UserRole.user_id == User.id)
+        .where(User.id == actor.user_id)
+    )
     if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(read=True)
-    row = session.execute(query).one_or_none()
-    if row is None or not row.active:
+        query = query.with_for_update(read=True, of=User)
+    rows = session.execute(query).all()
+    if not rows or not rows[0][0]:
         raise PermissionDenied(actor.username, "write", code="user.deactivated")
-    if not ROLE_PERMISSIONS[actor.role] <= ROLE_PERMISSIONS[row.role]:
+    stored = {rows[0][1], *(extra for _, _, extra in rows if extra is not None)}
+    if not perms_of(actor.roles) <= perms_of(stored):
         raise PermissionDenied(actor.username, "write", code="user.role_changed")
     checked.add(actor.user_id)
 

@@ -238,7 +238,7 @@ def _snapshot(c: Customer) -> dict[str, object]:
 
 
 def get_customer(db: Database, actor: Actor, customer_id: int) -> CustomerView:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     return db.read(lambda s: _view(s, _load(s, customer_id), _today(s, db)))
 
 
@@ -247,7 +247,7 @@ def find_duplicates(
 ) -> list[CustomerRow]:
     """Customers that are probably the same person: same normalised phone, or same
     name at the same address. Shown to the clerk before a new customer is saved."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     clean = _clean(draft, _area_code(db))
 
     def q(s: Session) -> list[CustomerRow]:
@@ -270,7 +270,7 @@ def find_duplicates(
 def create_customer(
     db: Database, actor: Actor, draft: CustomerDraft, *, request_id: str | None = None
 ) -> CustomerView:
-    require(actor.username, actor.role, Perm.EDIT_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.EDIT_CUSTOMERS)
     clean = _clean(draft, _area_code(db))
 
     def tx(s: Session) -> CustomerView:
@@ -350,7 +350,7 @@ def update_customer(
     carries the record as it is now, so the screen can show the difference and
     let the clerk re-apply their typing.
     """
-    require(actor.username, actor.role, Perm.EDIT_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.EDIT_CUSTOMERS)
     clean = _clean(draft, _area_code(db))
 
     def tx(s: Session) -> CustomerView:
@@ -384,7 +384,7 @@ def update_customer(
 def add_appliance(
     db: Database, actor: Actor, customer_id: int, draft: ApplianceDraft
 ) -> ApplianceView:
-    require(actor.username, actor.role, Perm.EDIT_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.EDIT_CUSTOMERS)
     category = required_text(draft.category, "category", max_length=40)
     model = required_text(draft.model, "model", max_length=60)
     brand = clean_text(draft.brand, "brand", max_length=40)
@@ -464,7 +464,7 @@ def search_customers(
     Ordered by name, then id; see ``customer_search`` for exactly what matches and
     how each kind of match stays an index lookup at hundreds of thousands of customers.
     """
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     text = search_text(query)
     if not text:
         return []

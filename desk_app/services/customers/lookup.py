@@ -85,7 +85,7 @@ def suggest_fixes(
     ranked by shared words; a same-model match ranks higher. Past tickets count
     only if they were resolved with the work recorded.
     """
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     query = _grams((fault or "")[:MAX_QUERY])
     if not query:
         return []
@@ -167,7 +167,7 @@ def customer_timeline(
     db: Database, actor: Actor, customer_id: int, *, limit: int = 500
 ) -> list[TimelineEntry]:
     """Tickets, complaints, feedback and follow-up calls of one customer, newest first."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[TimelineEntry]:
         entries: list[TimelineEntry] = []

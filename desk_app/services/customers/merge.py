@@ -136,7 +136,7 @@ def live_customer(s: Session, customer_id: int) -> Customer | None:
 
 def merge_preview(db: Database, actor: Actor, survivor_id: int, duplicate_id: int) -> MergePreview:
     """Both customers side by side, with the versions ``merge_customers`` expects back."""
-    require(actor.username, actor.role, Perm.MERGE_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.MERGE_CUSTOMERS)
     _check_pair(survivor_id, duplicate_id)
 
     def q(s: Session) -> MergePreview:
@@ -160,7 +160,7 @@ def merge_preview(db: Database, actor: Actor, survivor_id: int, duplicate_id: in
 
 def list_merges(db: Database, actor: Actor, customer_id: int) -> list[MergeView]:
     """Every merge the customer took part in, as survivor or as duplicate, newest first."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[MergeView]:
         rows = s.scalars(
@@ -196,7 +196,7 @@ def merge_customers(
     them (ConflictError), more phones or addresses together than a customer
     may have (ValidationError), and anyone but a manager (PermissionDenied).
     """
-    require(actor.username, actor.role, Perm.MERGE_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.MERGE_CUSTOMERS)
     _check_pair(survivor_id, duplicate_id)
 
     def tx(s: Session) -> MergeView:
@@ -254,7 +254,7 @@ def undo_merge(db: Database, actor: Actor, merge_id: int) -> MergeView:
     first); and a ticket or complaint entered since that links a moved record
     with one that stays, which undoing would tear apart.
     """
-    require(actor.username, actor.role, Perm.MERGE_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.MERGE_CUSTOMERS)
 
     def tx(s: Session) -> MergeView:
         merge = s.scalar(

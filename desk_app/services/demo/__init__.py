@@ -58,6 +58,7 @@ from desk_app.db.models import (
     Part,
     Requisition,
     RequisitionLine,
+    ServiceArea,
     ServiceStandard,
     StockLocation,
     StockMovement,
@@ -94,6 +95,7 @@ CUSTOMER_CHUNK = 20_000
 TICKET_CHUNK = 20_000
 
 _ID_MODELS = (
+    ServiceArea,
     User,
     Technician,
     ServiceStandard,
@@ -287,5 +289,8 @@ def _prepare(conn: Connection, around: int) -> tuple[Existing, LocalTime, Ids, N
             )
         }
         superuser = may_skip_fk_checks(conn)
-        existing = Existing(manager, standards, complaint_standards, locations, superuser)
+        areas = set(conn.scalars(select(ServiceArea.name)))
+        existing = Existing(
+            manager, standards, complaint_standards, locations, superuser, frozenset(areas)
+        )
         return existing, local, Ids(conn, _ID_MODELS), Numbers(conn, local)

@@ -11,10 +11,12 @@ from desk_app.db.models import (
     ComplaintStandard,
     KnowledgeArticle,
     Part,
+    ServiceArea,
     ServiceStandard,
     StockLocation,
     Technician,
     User,
+    UserRole,
 )
 from desk_app.domain.enums import Role, Severity, StockLocationKind, TicketKind, Urgency
 from desk_app.services.admin.settings import DEFAULT_COMPLAINT_STANDARDS, DEFAULT_STANDARDS
@@ -59,6 +61,7 @@ class Existing:
     complaint_standards: dict[str, tuple[float, float]]
     locations: dict[str, tuple[int, StockLocationKind]]  # code -> (id, kind)
     superuser: bool = False  # a PostgreSQL superuser may load without per-row key checks
+    areas: frozenset[str] = frozenset()  # service areas by name
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def reference_batch(
     batch = Batch()
     staff = _staff(batch, ids, now, existing.manager, password_hash)
     techs, names = _technicians(batch, rng, ids, technicians)
+    _areas(batch, ids, existing.areas)
     techs, main, damaged = _locations(batch, ids, techs, names, existing.locations)
     standards = _standards(batch, ids, existing.standards)
     complaint_standards = _complaint_standards(batch, existing.complaint_standards)
@@ -103,7 +107,9 @@ def _staff(batch: Batch, ids: Ids, now: int, manager: int | None, password: str)
             by_role.setdefault(role, []).append(manager)
             continue  # the database has its manager already
         uid = ids.take(User)
-        rows.append((uid, username, shown, role.value, password, True, None, created, 1))
+        rows.append(
+            (uid, username, shown, role.value, password, True, None, created, False, None, 1)
+        )
         by_role.setdefault(role, []).append(uid)
     batch.rows(
         User,
@@ -116,10 +122,13 @@ def _staff(batch: Batch, ids: Ids, now: int, manager: int | None, password: str)
             "active",
             "language",
             "created_at",
+            "must_change_password",
+            "password_changed_at",
             "version",
         ),
         rows,
     )
+    batch.rows(UserRole, ("user_id", "role"), [(row[0], row[3]) for row in rows])
     return Staff(
         by_role[Role.MANAGER][0],
         by_role[Role.CLERK],
@@ -127,6 +136,13 @@ def _staff(batch: Batch, ids: Ids, now: int, manager: int | None, password: str)
         by_role[Role.PARTS_CLERK],
         by_role[Role.FOLLOWUP],
     )
+
+
+def _areas(batch: Batch, ids: Ids, existing: frozenset[str]) -> None:
+    """The districts the demo technicians cover, as the shop's service areas."""
+    names = [d.name for d in V.DISTRICTS if d.name not in existing]
+    rows = [(ids.take(ServiceArea), name, None, True, 1) for name in names]
+    batch.rows(ServiceArea, ("id", "name", "note", "active", "version"), rows)
 
 
 def _technicians(

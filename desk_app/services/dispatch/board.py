@@ -189,7 +189,7 @@ def _apply(stmt: _Row, f: Filters) -> _Row:
 
 
 def load_board(db: Database, actor: Actor, day: date, filters: Filters | None = None) -> Board:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     f = filters or Filters()
 
     def q(s: Session) -> Board:

@@ -87,7 +87,7 @@ def _tech_view(t: Technician) -> TechnicianView:
 
 
 def create_technician(db: Database, actor: Actor, draft: TechnicianDraft) -> TechnicianView:
-    require(actor.username, actor.role, Perm.MANAGE_TECHNICIANS)
+    require(actor.username, actor.roles, Perm.MANAGE_TECHNICIANS)
     name = person_name(draft.name)
     phone = clean_text(draft.phone, "phone", max_length=40)
     if draft.work_end <= draft.work_start:
@@ -134,7 +134,7 @@ def create_technician(db: Database, actor: Actor, draft: TechnicianDraft) -> Tec
 def list_technicians(
     db: Database, actor: Actor, *, active_only: bool = True
 ) -> list[TechnicianView]:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[TechnicianView]:
         stmt = select(Technician).order_by(Technician.name)
@@ -257,7 +257,7 @@ def assign(
     booked visit moves to another technician and time (改约); it is recorded on
     the event and on the visit it replaces.
     """
-    require(actor.username, actor.role, Perm.DISPATCH)
+    require(actor.username, actor.roles, Perm.DISPATCH)
     override = clean_text(override_reason, "override_reason", max_length=500)
     why = clean_text(reason, "reason", max_length=1000)
     if (starts is None) != (ends is None):
@@ -315,7 +315,7 @@ def unassign(
     is NEW again (a ticket waiting for the customer keeps waiting). The event and
     the audit row say who had it, which visit went and why.
     """
-    require(actor.username, actor.role, Perm.DISPATCH)
+    require(actor.username, actor.roles, Perm.DISPATCH)
     why = clean_text(reason, "reason", max_length=1000)
     if why is None:
         raise ValidationError("reason", "field.reason_required")
@@ -361,7 +361,7 @@ def confirm_appointment(
     override_reason: str | None = None,
 ) -> TicketView:
     """The customer agreed a visit time (已预约)."""
-    require(actor.username, actor.role, Perm.DISPATCH)
+    require(actor.username, actor.roles, Perm.DISPATCH)
     _check_window(starts, ends)
     override = clean_text(override_reason, "override_reason", max_length=500)
 
@@ -399,7 +399,7 @@ def reschedule(
     override_reason: str | None = None,
 ) -> TicketView:
     """改约: move the visit, with the reason the customer was told."""
-    require(actor.username, actor.role, Perm.DISPATCH)
+    require(actor.username, actor.roles, Perm.DISPATCH)
     _check_window(starts, ends)
     why = clean_text(reason, "reason", max_length=1000)
     if why is None:
@@ -436,7 +436,7 @@ def reschedule(
 def technician_appointments(
     db: Database, actor: Actor, technician_id: int, day_start: datetime, day_end: datetime
 ) -> list[AppointmentView]:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[AppointmentView]:
         rows = s.execute(

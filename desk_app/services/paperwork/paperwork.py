@@ -177,7 +177,7 @@ def _parts_to_take(s: Session, ticket_id: int) -> tuple[LikelyPart, ...]:
 
 
 def work_order(db: Database, actor: Actor, number: str, language: str = "zh_CN") -> WorkOrderData:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
     return db.read(lambda s: _work_order(s, _ticket(s, number), language))
 
@@ -192,7 +192,7 @@ def work_orders_for_day(
     language: str = "zh_CN",
 ) -> list[WorkOrderData]:
     """Work orders of the visits booked in [day_start, day_end), by technician and time."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
 
     def q(s: Session) -> list[WorkOrderData]:
@@ -229,7 +229,7 @@ def technician_day(
     route sheet, unless ``include_completed``; cancelled ones never print. NotFound
     for an unknown technician.
     """
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
 
     def q(s: Session) -> TechnicianDayData:
@@ -286,7 +286,7 @@ def _route_stop(o: WorkOrderData, t: Ticket) -> RouteStop:
 def feedback_form(
     db: Database, actor: Actor, number: str, language: str = "zh_CN"
 ) -> FeedbackFormData:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
 
     def q(s: Session) -> FeedbackFormData:
@@ -361,7 +361,7 @@ def returned_part_slip(
     in the order they came back. NotFound if the ticket has none."""
     from desk_app.services.stock import damaged_parts
 
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     _check_language(language)
     if isinstance(key, int):
         returned = [damaged_parts.get_damaged(db, actor, key)]

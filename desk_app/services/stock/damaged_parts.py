@@ -116,7 +116,7 @@ def register_damaged(
 ) -> DamagedView:
     """Register a faulty part taken out of the ticket's appliance (any ticket state:
     parts often come back after the job is closed)."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     text = required_text(description, "description", max_length=200)
     serial = clean_text(serial, "serial", max_length=60)
     note = clean_text(notes, "notes", max_length=2000, multiline=True)
@@ -186,7 +186,7 @@ def set_disposition(
     notes: str | None = None,
 ) -> DamagedView:
     """Decide what happens to a returned faulty part, once; it leaves the quarantine."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     try:
         disposition = DamagedDisposition(disposition)
     except ValueError:
@@ -238,7 +238,7 @@ def set_disposition(
 
 def get_damaged(db: Database, actor: Actor, damaged_id: int) -> DamagedView:
     """One returned faulty part; NotFound if no part was registered with this id."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.read(lambda s: _one(s, damaged_id))
 
 
@@ -246,7 +246,7 @@ def list_damaged(
     db: Database, actor: Actor, *, pending_only: bool = True, ticket_id: int | None = None
 ) -> list[DamagedView]:
     """Returned faulty parts, newest first (by default only those awaiting a decision)."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     conditions: list[ColumnElement[bool]] = []
     if pending_only:
         conditions.append(DamagedPart.disposition == D.PENDING)

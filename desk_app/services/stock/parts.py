@@ -339,7 +339,7 @@ def _check_unique(s: Session, values: dict[str, Any], exclude_id: int | None) ->
 def create_part(
     db: Database, actor: Actor, draft: PartDraft, *, request_id: str | None = None
 ) -> PartView:
-    require(actor.username, actor.role, Perm.MANAGE_PARTS)
+    require(actor.username, actor.roles, Perm.MANAGE_PARTS)
     values = _clean_part(draft)
 
     def tx(s: Session) -> PartView:
@@ -363,7 +363,7 @@ def update_part(
 ) -> PartView:
     """Save an edit unless someone saved a newer version since it was loaded
     (ConflictError naming who and when, from the audit trail)."""
-    require(actor.username, actor.role, Perm.MANAGE_PARTS)
+    require(actor.username, actor.roles, Perm.MANAGE_PARTS)
     values = _clean_part(draft)
 
     def tx(s: Session) -> PartView:
@@ -402,7 +402,7 @@ def _snapshot(p: Part) -> dict[str, Any]:
 
 
 def get_part(db: Database, actor: Actor, part_id: int) -> PartView:
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.read(lambda s: part_view(s, load_part(s, part_id)))
 
 
@@ -411,7 +411,7 @@ def find_by_barcode(db: Database, actor: Actor, scanned: str) -> PartView:
 
     An unknown code raises NotFound("barcode", code): the screen must make it
     unmistakable, never silently pick something else."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.read(lambda s: part_view(s, part_by_scan(s, scanned)))
 
 
@@ -426,7 +426,7 @@ def search_parts(
 ) -> list[PartView]:
     """Parts by code (prefix), barcode, name, specification or compatible appliance
     model (contained, case ignored); every part, by code, for an empty query."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     text = search_text(query)
 
     def q(s: Session) -> list[PartView]:
@@ -476,7 +476,7 @@ def create_location(
     request_id: str | None = None,
 ) -> LocationView:
     """A place stock is kept: the main store, another store, a technician's van."""
-    require(actor.username, actor.role, Perm.MANAGE_PARTS)
+    require(actor.username, actor.roles, Perm.MANAGE_PARTS)
     clean_code = _code(code, "code", 20)
     clean_name = required_text(name, "name", max_length=60)
     try:
@@ -542,7 +542,7 @@ def update_location(
     quarantine always stays in use (``stock.damaged_location_in_use``). An inactive
     location is left out of every choice of where to issue, receive or move from.
     """
-    require(actor.username, actor.role, Perm.MANAGE_PARTS)
+    require(actor.username, actor.roles, Perm.MANAGE_PARTS)
     clean_name = required_text(name, "name", max_length=60)
     if not isinstance(active, bool):
         raise ValidationError("active", "stock.location_active")
@@ -602,7 +602,7 @@ def list_locations(
     db: Database, actor: Actor, *, include_inactive: bool = False
 ) -> list[LocationView]:
     """Stores first, then vans, then the damaged-parts quarantine; by code."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     order = {StockLocationKind.STORE: 0, StockLocationKind.VAN: 1, StockLocationKind.DAMAGED: 2}
 
     def q(s: Session) -> list[LocationView]:
@@ -617,5 +617,5 @@ def list_locations(
 
 def damaged_location(db: Database, actor: Actor) -> LocationView:
     """The damaged-parts quarantine (旧件区), created the first time it is needed."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.write(lambda s: location_view(ensure_damaged_location(s)))

@@ -49,7 +49,7 @@ def low_stock(db: Database, actor: Actor, *, days: int = USAGE_DAYS) -> list[Low
     Suggested purchase = the largest of the reorder quantity, the last ``days``
     days' net usage (issued minus returned), and what is missing to get back to
     the reorder point; at least one."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
         raise ValidationError("days", "stock.usage_period", limit=3650)
 

@@ -293,7 +293,7 @@ def create_requisition(
 ) -> RequisitionView:
     """Raise a requisition of ``lines`` = [(part_id, location_id, quantity)] for a
     ticket and reserve the units at once (NotEnoughStock if they are not free)."""
-    require(actor.username, actor.role, Perm.REQUEST_PARTS)
+    require(actor.username, actor.roles, Perm.REQUEST_PARTS)
     clean = _clean_lines(lines)
     note = clean_text(notes, "notes", max_length=2000, multiline=True)
 
@@ -368,7 +368,7 @@ def issue_requisition(
     ``serials`` maps a line id to (serial of the part fitted, serial of the faulty
     part taken out). The ticket's parts charge is recomputed in the same
     transaction."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     clean_serials: dict[int, tuple[str | None, str | None]] = {}
     for line_id, pair in (serials or {}).items():
         try:
@@ -450,7 +450,7 @@ def issue_direct(
 
     ``reason`` (why the parts could not wait for a requisition) is required; it is
     the requisition's notes and goes into the audit row."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     qty = quantity(qty, "quantity", maximum=MAX_QUANTITY)
     why = clean_text(reason, "reason", max_length=1000, required=True, multiline=True)
     fitted = clean_text(serial_fitted, "serial_fitted", max_length=60)
@@ -539,7 +539,7 @@ def cancel_requisition(
     db: Database, actor: Actor, requisition_id: int, reason: str
 ) -> RequisitionView:
     """Withdraw an open requisition and free its reserved units."""
-    require(actor.username, actor.role, Perm.REQUEST_PARTS)
+    require(actor.username, actor.roles, Perm.REQUEST_PARTS)
     why = clean_text(reason, "reason", max_length=1000, required=True, multiline=True)
 
     def tx(s: Session) -> RequisitionView:
@@ -577,7 +577,7 @@ def return_unused(
     """Unused parts back on the shelf they came from (RETURN movement). The
     ticket's parts charge drops accordingly unless the ticket is already closed,
     whose bill is final."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     qty = quantity(qty, "quantity", maximum=MAX_QUANTITY)
     note = clean_text(reason, "reason", max_length=1000, multiline=True)
 
@@ -648,7 +648,7 @@ def return_unused(
 
 
 def get_requisition(db: Database, actor: Actor, requisition_id: int) -> RequisitionView:
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.read(lambda s: _one(s, requisition_id))
 
 
@@ -661,7 +661,7 @@ def list_requisitions(
     limit: int = 200,
 ) -> list[RequisitionView]:
     """Requisitions oldest first (the parts clerk's queue: ``status=OPEN``)."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     conditions: list[ColumnElement[bool]] = []
     if status is not None:
         conditions.append(Requisition.status == choice(RequisitionStatus, status, "status"))
@@ -681,7 +681,7 @@ def list_requisitions(
 
 def ticket_parts(db: Database, actor: Actor, ticket_id: int) -> TicketPartsView:
     """The parts of one ticket with price and cost, whether it is chargeable or not."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
 
     def q(s: Session) -> TicketPartsView:
         row = s.execute(

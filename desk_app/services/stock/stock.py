@@ -199,7 +199,7 @@ def receive(
     request_id: str | None = None,
 ) -> MovementView:
     """入库: units arrive at a store or van (cost defaults to the catalogue cost)."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     qty = quantity(qty, "quantity", maximum=MAX_QUANTITY)
     cost = None if unit_cost_cents is None else money_cents(unit_cost_cents, "unit_cost")
     supplier = _text(supplier, "supplier", 100)
@@ -261,7 +261,7 @@ def transfer(
 ) -> list[MovementView]:
     """Move free units between locations: TRANSFER_OUT and TRANSFER_IN sharing a
     transfer group. Moving a faulty part into the quarantine is allowed; out of it, never."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     qty = quantity(qty, "quantity", maximum=MAX_QUANTITY)
     note = _reason(reason, required=False)
     if from_location_id == to_location_id:
@@ -328,7 +328,7 @@ def adjust(
     A decrease may not make on hand negative, but may leave fewer units than are
     reserved: the shelf is the truth, and the shortage shows as negative
     availability and on the low-stock list."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
         raise ValidationError("delta", "stock.nonzero_whole_number")
     quantity(abs(delta), "delta", maximum=MAX_QUANTITY)
@@ -374,7 +374,7 @@ def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[M
     return also corrects the requisition line and the ticket's parts charge.
     NotEnoughStock if the units to take back are no longer there.
     """
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     why = _reason(reason, required=True)
 
     def tx(s: Session) -> list[MovementView]:
@@ -477,7 +477,7 @@ def stock_levels(
     include_empty: bool = False,
 ) -> list[StockLevelView]:
     """On hand and reserved per part and location, by part code then location code."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
 
     def q(s: Session) -> list[StockLevelView]:
         stmt = (
@@ -523,7 +523,7 @@ def ledger(
     offset: int = 0,
 ) -> list[MovementView]:
     """Ledger lines, newest first, filtered by part, location and/or ticket."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     conditions: list[ColumnElement[bool]] = []
     if part_id is not None:
         conditions.append(StockMovement.part_id == part_id)
@@ -535,7 +535,7 @@ def ledger(
 
 
 def get_movement(db: Database, actor: Actor, movement_id: int) -> MovementView:
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.read(lambda s: _view_of(s, movement_id))
 
 

@@ -164,7 +164,7 @@ def start_stocktake(
 ) -> StocktakeView:
     """Freeze the list for one location: every part kept there (a stock row) that is
     active or still has units, with its on hand now. One open stocktake per location."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
 
     def tx(s: Session) -> StocktakeView:
         done = requests.already_done(s, request_id, "stocktake.start")
@@ -230,7 +230,7 @@ def record_count(
 
     A part not on the frozen list is added, frozen at its on hand now. Returns the
     line with its running count."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     if (part_id is None) == (barcode is None):
         raise ValidationError("part", "stock.part_by_id_or_barcode")
     counted = None if qty is None else count(qty, "quantity")
@@ -276,14 +276,14 @@ def record_count(
 
 def get_stocktake(db: Database, actor: Actor, stocktake_id: int) -> StocktakeView:
     """The stocktake with every line: the count sheet and the running counts."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
     return db.read(lambda s: _view(s, stocktake_id))
 
 
 def variances(db: Database, actor: Actor, stocktake_id: int) -> list[StocktakeLineView]:
     """The lines that need a look before posting: counted differently from the
     frozen quantity, or not counted at all (variance None)."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
 
     def q(s: Session) -> list[StocktakeLineView]:
         if s.get(Stocktake, stocktake_id) is None:
@@ -307,7 +307,7 @@ def post_stocktake(
 
     Lines not counted are refused unless ``uncounted_as_zero`` says the clerk
     confirmed those parts are not there."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
 
     def tx(s: Session) -> StocktakeView:
         st = _lock_open(s, stocktake_id)
@@ -357,7 +357,7 @@ def cancel_stocktake(
     db: Database, actor: Actor, stocktake_id: int, reason: str | None = None
 ) -> StocktakeView:
     """Abandon an open stocktake; nothing is posted."""
-    require(actor.username, actor.role, Perm.MOVE_STOCK)
+    require(actor.username, actor.roles, Perm.MOVE_STOCK)
     why = clean_text(reason, "reason", max_length=1000, multiline=True)
 
     def tx(s: Session) -> StocktakeView:
@@ -375,7 +375,7 @@ def list_stocktakes(
     db: Database, actor: Actor, *, location_id: int | None = None, status: str | None = None
 ) -> list[StocktakeView]:
     """The latest 200 stocktakes, newest first."""
-    require(actor.username, actor.role, Perm.VIEW_STOCK)
+    require(actor.username, actor.roles, Perm.VIEW_STOCK)
 
     def q(s: Session) -> list[StocktakeView]:
         stmt = select(Stocktake.id).order_by(Stocktake.id.desc()).limit(200)

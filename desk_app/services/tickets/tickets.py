@@ -307,13 +307,13 @@ def check_version(s: Session, t: Ticket, expected_version: int | None) -> None:
 
 
 def get_ticket(db: Database, actor: Actor, ticket_id: int) -> TicketView:
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     return db.read(lambda s: view(s, load(s, ticket_id), db.now()))
 
 
 def find_by_number(db: Database, actor: Actor, number: str) -> TicketView:
     """The ticket with this number (as typed or scanned; case and spaces ignored)."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     key = search_text(number, "number", max_length=40).upper()
 
     def q(s: Session) -> TicketView:
@@ -332,7 +332,7 @@ def open_ticket(
     db: Database, actor: Actor, draft: TicketDraft, *, request_id: str | None = None
 ) -> TicketView:
     """Open a ticket: number it, fix its standard and deadlines, record who opened it."""
-    require(actor.username, actor.role, Perm.OPEN_TICKETS)
+    require(actor.username, actor.roles, Perm.OPEN_TICKETS)
 
     def tx(s: Session) -> TicketView:
         done = requests.already_done(s, request_id, "ticket.open")
@@ -357,7 +357,7 @@ def open_ticket_in(
     with ``requests.already_done`` first; this remembers it with the new ticket.
     ``clock`` (``db.now``) is read once the customer's row is held, so the ticket is
     received after any merge it waited for."""
-    require(actor.username, actor.role, Perm.OPEN_TICKETS)
+    require(actor.username, actor.roles, Perm.OPEN_TICKETS)
     fault = required_text(
         draft.fault_description, "fault_description", max_length=4000, multiline=True
     )
@@ -513,7 +513,7 @@ def edit_ticket(
     the service standard for it and recomputes the deadlines from the time received;
     a new appliance or misuse flag recomputes warranty and charge. One "edit" event
     and one audit entry record every field's before and after."""
-    require(actor.username, actor.role, Perm.EDIT_TICKETS)
+    require(actor.username, actor.roles, Perm.EDIT_TICKETS)
     wanted = _clean_edit(changes)
 
     def tx(s: Session) -> TicketView:
@@ -601,7 +601,7 @@ def apply_transition(
     The actor needs the permission of the status moved to, or ``permission``: the
     one of the use case the move is a step of (answering a consultation at the desk
     completes and closes it with the clerk's own right to open tickets)."""
-    require(actor.username, actor.role, permission or _PERM_FOR[to])
+    require(actor.username, actor.roles, permission or _PERM_FOR[to])
     frm = t.status
     ticket_states.check_transition(frm, to, kind=t.kind, reason=reason)
     # Clock pauses: close the open one when leaving a waiting state, open one when entering.
@@ -703,7 +703,7 @@ def change_status(
     """Move a ticket to ``to`` through the state machine; IllegalTransition otherwise."""
     to = choice(TicketStatus, to, "status")
     reason = clean_text(reason, "reason", max_length=1000, multiline=True)
-    require(actor.username, actor.role, _PERM_FOR[to])
+    require(actor.username, actor.roles, _PERM_FOR[to])
 
     def tx(s: Session) -> TicketView:
         t = load(s, ticket_id, lock=True)
@@ -730,7 +730,7 @@ def answer_consultation(db: Database, actor: Actor, ticket_id: int, answer: str)
     """A consultation answered at the desk (from the knowledge base): logged, then
     completed and closed through the state machine like any other ticket."""
     text = required_text(answer, "answer", max_length=4000, multiline=True)
-    require(actor.username, actor.role, Perm.OPEN_TICKETS)
+    require(actor.username, actor.roles, Perm.OPEN_TICKETS)
 
     def tx(s: Session) -> TicketView:
         t = load(s, ticket_id, lock=True)
@@ -802,7 +802,7 @@ class TicketRow:
 
 def customer_tickets(db: Database, actor: Actor, customer_id: int) -> list[TicketRow]:
     """All tickets of a customer, newest first, with their clocks."""
-    require(actor.username, actor.role, Perm.VIEW_CUSTOMERS)
+    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[TicketRow]:
         now = db.now()

@@ -42,7 +42,7 @@ class Desk:
         return self.db.now()
 
     def can(self, perm: Perm) -> bool:
-        return has(self.actor.role, perm)
+        return has(self.actor.roles, perm)
 
     @property
     def database_label(self) -> str:

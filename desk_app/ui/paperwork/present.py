@@ -84,7 +84,7 @@ def print_route(settings: QSettings, kind: str) -> PrintRoute | None:
 def set_print_route(desk: Desk, kind: str, printer_name: str | None, paper: str | None) -> None:
     """Print ``kind`` straight to ``printer_name`` on ``paper`` from now on, on this PC;
     an empty or None printer means "show the preview". Managers only."""
-    require(desk.actor.username, desk.actor.role, Perm.MANAGE_SETTINGS)
+    require(desk.actor.username, desk.actor.roles, Perm.MANAGE_SETTINGS)
     if kind not in DOCUMENT_KINDS:
         raise ValidationError("kind", f"Unknown document kind {kind}.")
     if paper is not None and paper not in PAPER_SIZES:

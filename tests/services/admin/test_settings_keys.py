@@ -108,6 +108,9 @@ def test_every_key_is_read_by_the_loader() -> None:
         settings.Key.CHARGE_STANDARD: "charge_standard",
         settings.Key.MAINTENANCE_MONTHS: "maintenance_months",
         settings.Key.FOLLOWUP_RETRY: "followup_retry",
+        settings.Key.SIGN_IN_MAX_FAILURES: "sign_in",
+        settings.Key.SIGN_IN_LOCK_MINUTES: "sign_in",
+        settings.Key.IDLE_LOCK_MINUTES: "sign_in",
     }
     assert set(covered.values()) <= fields
     counters = {k for k in settings.Key if k.value.startswith("saved.")}
@@ -130,6 +133,7 @@ def test_shop_settings_typed_defaults_then_the_managers_values(
         charge_standard_published=False,
         maintenance_months=settings.DEFAULT_MAINTENANCE_MONTHS,
         followup_retry=DEFAULT_RETRY_SCHEDULE,
+        sign_in=settings.SignInPolicy(max_failures=5, lock_minutes=15, idle_lock_minutes=10),
     )
     settings.set_timezone(db, manager, "Asia/Urumqi")
     settings.set_default_area_code(db, manager, "755")

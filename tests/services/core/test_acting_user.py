@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import delete, event, update
+from sqlalchemy.orm import Session
 
-from desk_app.db.models import AuditLog, ChangeLog, Ticket, User
+from desk_app.db.models import AuditLog, ChangeLog, Ticket, User, UserRole
 from desk_app.domain.enums import Role, TicketKind
 from desk_app.domain.errors import PermissionDenied
 from desk_app.messages import render
@@ -92,8 +93,13 @@ def test_a_forged_role_is_refused_even_for_a_write_the_stored_role_allows(
 
 
 def _set_role(db: Database, user_id: int, role: Role) -> None:
-    # There is no role-change screen yet; a manager's tool would write just this.
-    db.write(lambda s: s.execute(update(User).where(User.id == user_id).values(role=role)))
+    # Behind the services' back: the stored role is what counts, however it changed.
+    def tx(s: Session) -> None:
+        s.execute(update(User).where(User.id == user_id).values(role=role))
+        s.execute(delete(UserRole).where(UserRole.user_id == user_id))
+        s.add(UserRole(user_id=user_id, role=role))
+
+    db.write(tx)
 
 
 def test_a_demoted_dispatcher_is_refused_by_the_stored_role(
