@@ -1875,5 +1875,13 @@ Check the label, or count this part by hand.</source>
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
+    <message>
+        <source>ticket number, e.g. S20261123-0001, then Enter</source>
+        <translation>工单号，例如 S20261123-0001，然后按回车</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>（未指定）</translation>
+    </message>
 </context>
 </TS>

@@ -9,14 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -248,19 +246,7 @@ class EmergencyIssueDialog(TicketChoice, StockDialog):
         )
         warning.setStyleSheet(f"color: {AMBER};")
         self.form.addRow(warning)
-        self.ticket_number = ScanLineEdit(objectName="emergencyTicket")
-        self.ticket_number.setPlaceholderText(
-            self.tr("ticket number, e.g. S20261123-0001, then Enter")
-        )
-        self.ticket_info = QLabel(objectName="emergencyTicketInfo", wordWrap=True)
-        self.ticket_info.setTextFormat(Qt.TextFormat.PlainText)
-        ticket_box = QWidget()
-        ticket_layout = QVBoxLayout(ticket_box)
-        ticket_layout.setContentsMargins(0, 0, 0, 0)
-        ticket_layout.addWidget(self.ticket_number)
-        ticket_layout.addWidget(self.ticket_info)
-        self.technician = QComboBox(objectName="emergencyTechnician")
-        self.technician.addItem(self.tr("(not named)"), None)
+        ticket_box = self._ticket_box("emergency")
         self.picker = PartPicker(desk, self)
         self.location = LocationCombo(self)
         self.location.setObjectName("emergencyLocation")

@@ -89,6 +89,24 @@ class TicketChoice:
     picker: Any
     ticket_key = "ticket"  # names the lookup in the background operations
 
+    def _ticket_box(self, name: str) -> QWidget:
+        """The ticket-number field with the found ticket under it (returned, for the
+        form's row), and the technician choice; object names start with ``name``."""
+        self.ticket_number = ScanLineEdit(objectName=f"{name}Ticket")
+        self.ticket_number.setPlaceholderText(
+            self.tr("ticket number, e.g. S20261123-0001, then Enter")
+        )
+        self.ticket_info = QLabel(objectName=f"{name}TicketInfo", wordWrap=True)
+        self.ticket_info.setTextFormat(Qt.TextFormat.PlainText)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ticket_number)
+        layout.addWidget(self.ticket_info)
+        self.technician = QComboBox(objectName=f"{name}Technician")
+        self.technician.addItem(self.tr("(not named)"), None)
+        return box
+
     def _technicians(self, techs: list[Any]) -> None:
         for t in techs:
             self.technician.addItem(t.name, t.id)
@@ -159,19 +177,7 @@ class RequisitionDialog(TicketChoice, StockDialog):
         self.planned: list[PlannedLine] = []
         self._levels: dict[int, StockLevelView] = {}
 
-        self.ticket_number = ScanLineEdit(objectName="requisitionTicket")
-        self.ticket_number.setPlaceholderText(
-            self.tr("ticket number, e.g. S20261123-0001, then Enter")
-        )
-        self.ticket_info = QLabel(objectName="requisitionTicketInfo", wordWrap=True)
-        self.ticket_info.setTextFormat(Qt.TextFormat.PlainText)
-        ticket_box = QWidget()
-        ticket_layout = QVBoxLayout(ticket_box)
-        ticket_layout.setContentsMargins(0, 0, 0, 0)
-        ticket_layout.addWidget(self.ticket_number)
-        ticket_layout.addWidget(self.ticket_info)
-        self.technician = QComboBox(objectName="requisitionTechnician")
-        self.technician.addItem(self.tr("(not named)"), None)
+        ticket_box = self._ticket_box("requisition")
 
         self.picker = PartPicker(desk, self)
         self.location = LocationCombo(self)
