@@ -1486,4 +1486,11 @@ Pick them with the search above, or save again to create a new customer anyway.<
         <translation>免费</translation>
     </message>
 </context>
+<context>
+    <name>PreferredWindow</name>
+    <message>
+        <source>Customer prefers a time</source>
+        <translation>客户指定时间</translation>
+    </message>
+</context>
 </TS>

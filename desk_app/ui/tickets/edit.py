@@ -10,11 +10,10 @@ import dataclasses
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
+from desk_app.ui.tickets.window_input import PreferredWindow
 
 
 def _change(caption: str, old: str, new: str) -> str:
@@ -181,11 +180,8 @@ class TicketEditDialog(QDialog):
         self.phone = QLineEdit(objectName="editPhone")
         self.address = QLineEdit(objectName="editAddress")
         self.area = QLineEdit(objectName="editArea")
-        self.has_window = QCheckBox(self.tr("Customer prefers a time"), objectName="editHasWindow")
-        self.window_date = QDateEdit(objectName="editWindowDate", calendarPopup=True)
-        self.window_from = QTimeEdit(QTime(9, 0), objectName="editWindowFrom")
-        self.window_to = QTimeEdit(QTime(12, 0), objectName="editWindowTo")
-        self.has_window.toggled.connect(self._window_toggled)
+        self.preferred = PreferredWindow(desk.tz, desk.now, prefix="edit", parent=self)
+        self.has_window = self.preferred.has_window
         self.notes = QPlainTextEdit(objectName="editNotes")
         self.notes.setFixedHeight(60)
         self.rules = QLabel(wordWrap=True, objectName="editRules")
@@ -215,14 +211,7 @@ class TicketEditDialog(QDialog):
         row.addWidget(QLabel(self.tr("Area")))
         row.addWidget(self.area, 1)
         field_row(form, self.tr("A&ddress"), place, self.errors, "address", "area")
-        window = QWidget()
-        row = QHBoxLayout(window)
-        row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.has_window, self.window_date, self.window_from):
-            row.addWidget(w)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.window_to)
-        row.addStretch(1)
+        window = self.preferred
         field_row(
             form,
             self.tr("Preferred &time"),
@@ -267,17 +256,7 @@ class TicketEditDialog(QDialog):
         self.address.setText(t.address or "")
         self.area.setText(t.area or "")
         self.notes.setPlainText(t.notes or "")
-        has_window = t.preferred_start is not None and t.preferred_end is not None
-        self.has_window.setChecked(has_window)
-        if t.preferred_start is not None and t.preferred_end is not None:
-            start = t.preferred_start.astimezone(self.desk.tz)
-            end = t.preferred_end.astimezone(self.desk.tz)
-            self.window_date.setDate(QDate(start.year, start.month, start.day))
-            self.window_from.setTime(QTime(start.hour, start.minute))
-            self.window_to.setTime(QTime(end.hour, end.minute))
-        else:
-            self.window_date.setDate(QDate.currentDate().addDays(1))
-        self._window_toggled(has_window)
+        self.preferred.set_window(t.preferred_start, t.preferred_end)
         self._lock(t)
 
     def _lock(self, t: TicketView) -> None:
@@ -292,14 +271,15 @@ class TicketEditDialog(QDialog):
             "contact_phone": (self.phone,),
             "address": (self.address,),
             "area": (self.area,),
-            "preferred_start": (self.has_window,),
             "notes": (self.notes,),
         }
         for field, ws in widgets.items():
             for w in ws:
                 w.setEnabled(field in allowed)
                 w.setToolTip("" if field in allowed else locked_tip)
-        self._window_toggled(self.has_window.isChecked())
+        self.preferred.set_allowed(
+            "preferred_start" in allowed, "" if "preferred_start" in allowed else locked_tip
+        )
         self.save_button.setEnabled(bool(allowed))
         status = labels.statuses()[t.status]
         if not allowed:
@@ -363,22 +343,10 @@ class TicketEditDialog(QDialog):
         data = self.appliance.currentData()
         return data if isinstance(data, int) else None
 
-    def _window_toggled(self, on: bool) -> None:
-        enabled = on and self.has_window.isEnabled()
-        for w in (self.window_date, self.window_from, self.window_to):
-            w.setEnabled(enabled)
-
     # ---------------------------------------------------------------- saving
 
     def window(self) -> tuple[datetime | None, datetime | None]:
-        if not self.has_window.isChecked():
-            return None, None
-        d, tz = self.window_date.date(), self.desk.tz
-
-        def at(t: QTime) -> datetime:
-            return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=tz)
-
-        return at(self.window_from.time()), at(self.window_to.time())
+        return self.preferred.window()
 
     def edit(self) -> TicketEdit:
         """The form as a TicketEdit."""
@@ -403,11 +371,7 @@ class TicketEditDialog(QDialog):
         if not self.fault.toPlainText().strip():
             self.errors.mark("fault_description", code_text("field.required"))
             ok = False
-        start, end = self.window()
-        if start and end and end <= start:
-            self.errors.mark("preferred_end", code_text("ticket.window_reversed"))
-            ok = False
-        return ok
+        return self.preferred.check(self.errors) and ok
 
     def _unchanged_window(self, edit: TicketEdit) -> TicketEdit:
         """A window the clerk did not touch stays exactly as stored (seconds and all)."""

@@ -103,7 +103,7 @@ class TicketIntake(QWidget):
         cust_layout.addWidget(self.new_customer_caption)
         cust_layout.addWidget(self.new_customer_fields)
 
-        self.request = RequestForm(desk.tz, self)
+        self.request = RequestForm(desk.tz, self, now=desk.now)
         # Short names for what tests and the main window reach into.
         self.errors = self.request.errors
         self.kind, self.urgency = self.request.kind, self.request.urgency

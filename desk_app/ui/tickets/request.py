@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from desk_app.ui.common import labels
 from desk_app.ui.common.errors import code_text
 from desk_app.ui.common.widgets import FieldErrors, field_row
 from desk_app.ui.tickets.counter_print import CounterNotes
+from desk_app.ui.tickets.window_input import PreferredWindow
 
 #: The appliance list's first entry while the clerk has not chosen yet.
 UNCHOSEN = "unchosen"
@@ -55,7 +55,13 @@ class RequestForm(QGroupBox):
     consultation_changed = Signal(bool)
     add_appliance_requested = Signal()
 
-    def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tz: ZoneInfo,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Request"))
         self.tz = tz
@@ -79,10 +85,8 @@ class RequestForm(QGroupBox):
         self.fault = QPlainTextEdit(objectName="ticketFault")
         self.fault.setPlaceholderText(self.tr("The fault in the customer's words"))
         self.fault.setMinimumHeight(70)
-        self.has_window = QCheckBox(self.tr("Customer prefers a time"), objectName="hasWindow")
-        self.window_date = QDateEdit(objectName="windowDate", calendarPopup=True)
-        self.window_from = QTimeEdit(QTime(9, 0), objectName="windowFrom")
-        self.window_to = QTimeEdit(QTime(12, 0), objectName="windowTo")
+        self.preferred = PreferredWindow(tz, now or (lambda: datetime.now(UTC)), parent=self)
+        self.has_window = self.preferred.has_window
         self.notes = QPlainTextEdit(objectName="ticketNotes")
         self.notes.setFixedHeight(50)
         # Walk-in repairs (送修): what was handed over with the appliance, for the receipt.
@@ -117,18 +121,10 @@ class RequestForm(QGroupBox):
         # Marked on the list itself, not on the warranty text under it.
         self.errors.add(("appliance",), self.appliance, appliance_error)
         field_row(form, self.tr("&Fault"), self.fault, self.errors, "fault_description")
-        window_row = _row(
-            self.has_window,
-            self.window_date,
-            self.window_from,
-            QLabel("–"),
-            self.window_to,
-            stretch=True,
-        )
         field_row(
             form,
             self.tr("Preferred &time"),
-            window_row,
+            self.preferred,
             self.errors,
             "preferred_end",
             "preferred_start",
@@ -148,9 +144,7 @@ class RequestForm(QGroupBox):
         self.misuse.toggled.connect(self.update_warranty)
         self.fault.textChanged.connect(self._fault_changed)
         self.notes.textChanged.connect(self.edited)
-        self.has_window.toggled.connect(self._window_toggled)
         self.channel.currentIndexChanged.connect(self._channel_changed)
-        self._window_toggled(False)
         self._channel_changed()
 
     def reset(self) -> None:
@@ -158,8 +152,7 @@ class RequestForm(QGroupBox):
         self.fault.clear()
         self.notes.clear()
         self.misuse.setChecked(False)
-        self.has_window.setChecked(False)
-        self.window_date.setDate(QDate.currentDate().addDays(1))
+        self.preferred.set_window(None, None)
         self.kind.setCurrentIndex(0)
         self.urgency.setCurrentIndex(0)
         self.channel.setCurrentIndex(0)
@@ -282,20 +275,9 @@ class RequestForm(QGroupBox):
 
     # ---------------------------------------------------------------- window and draft
 
-    def _window_toggled(self, on: bool) -> None:
-        for w in (self.window_date, self.window_from, self.window_to):
-            w.setEnabled(on)
-
     def window(self) -> tuple[datetime | None, datetime | None]:
         """The preferred appointment window in the shop's time zone, if the customer gave one."""
-        if not self.has_window.isChecked():
-            return None, None
-        d = self.window_date.date()
-
-        def at(t: QTime) -> datetime:
-            return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.tz)
-
-        return at(self.window_from.time()), at(self.window_to.time())
+        return self.preferred.window()
 
     def check(self) -> bool:
         """Mark what can be told without the database; True if nothing was marked."""
@@ -304,10 +286,7 @@ class RequestForm(QGroupBox):
         if not self.fault.toPlainText().strip():
             self.errors.mark("fault_description", code_text("field.required"))
             ok = False
-        start, end = self.window()
-        if start and end and end <= start:
-            self.errors.mark("preferred_end", code_text("ticket.window_reversed"))
-            ok = False
+        ok = self.preferred.check(self.errors) and ok
         if not self.appliance_chosen() and self.kind_value() is not TicketKind.CONSULTATION:
             self.errors.mark("appliance", code_text("ticket.appliance_not_chosen"))
             ok = False
