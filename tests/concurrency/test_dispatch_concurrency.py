@@ -10,11 +10,8 @@ engine and connections), as each PC has.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
-from typing import TypeVar
 
 import pytest
 from sqlalchemy import exc, select
@@ -26,31 +23,12 @@ from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.dispatch import dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
+from tests.concurrency.threads import race
 from tests.services import factories
 
-T = TypeVar("T")
 ROUNDS = 30
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 10:00 in Shanghai
 FIRST_DAY = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # Tuesday 09:00 in Shanghai
-
-
-def _race(n: int, work: Callable[[int], T]) -> list[T | BaseException]:
-    barrier = threading.Barrier(n)
-    results: list[T | BaseException] = [RuntimeError("not run")] * n
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except BaseException as error:
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
 
 
 def _staff(db: Database) -> tuple[Actor, Actor, Actor, int]:
@@ -91,7 +69,7 @@ def test_overlapping_bookings_at_one_instant_exactly_one_wins(db_url: str) -> No
             # 09:00-10:00 and 09:30-10:30 the same day: they overlap by half an hour.
             half = nine + timedelta(minutes=30)
             windows = [(nine, nine + timedelta(hours=1)), (half, half + timedelta(hours=1))]
-            results = _race(
+            results = race(
                 2,
                 lambda i, pair=pair, windows=windows: dispatch.assign(  # type: ignore[misc]
                     desks[i],
@@ -135,7 +113,7 @@ def test_overriding_with_a_reason_stays_possible_at_one_instant(db_url: str) -> 
     desks = [Database(db_url, clock=lambda: NOW) for _ in range(2)]
     actors = [d1, d2]
     try:
-        results = _race(
+        results = race(
             2,
             lambda i: dispatch.assign(
                 desks[i],
@@ -169,7 +147,7 @@ def test_two_overrides_at_one_instant_both_stored_one_recorded_as_override(db_ur
         for n in range(ROUNDS):
             pair = [factories.ticket(db, boss, customer) for _ in range(2)]
             nine = FIRST_DAY + timedelta(days=n)
-            results = _race(
+            results = race(
                 2,
                 lambda i, pair=pair, nine=nine: dispatch.assign(  # type: ignore[misc]
                     desks[i],

@@ -6,10 +6,7 @@ each worker has its own Database (its own engine and connections), as each PC ha
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 from sqlalchemy import func, select
 
@@ -21,30 +18,11 @@ from desk_app.services.core.database import Database
 from desk_app.services.dispatch import dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
 from desk_app.services.tickets.tickets import TicketDraft, open_ticket
+from tests.concurrency.threads import race
 from tests.services import factories
 
-T = TypeVar("T")
 # 2026-11-23 23:59:59.9 in Shanghai: the first numbers of the 24th are taken at once.
 NEW_DAY = datetime(2026, 11, 23, 16, 0, 0, tzinfo=UTC)
-
-
-def _race(n: int, work: Callable[[int], T]) -> list[T | BaseException]:
-    barrier = threading.Barrier(n)
-    results: list[T | BaseException] = [RuntimeError("not run")] * n
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except BaseException as error:
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
 
 
 def _setup(pg_url: str) -> tuple[Database, int]:
@@ -61,7 +39,7 @@ def test_first_numbers_of_a_new_day_never_repeat(db_url: str) -> None:
     db, customer_id = _setup(db_url)
     clerk = users.authenticate(db, "clerk", "secret-1")
     desks = [Database(db_url, clock=lambda: NEW_DAY) for _ in range(12)]
-    results = _race(
+    results = race(
         12,
         lambda i: open_ticket(desks[i], clerk, TicketDraft(customer_id, TicketKind.REPAIR, "坏了")),
     )
@@ -76,7 +54,7 @@ def test_concurrent_double_submit_creates_one_ticket(pg_url: str) -> None:
     clerk = users.authenticate(db, "clerk", "secret-1")
     desks = [Database(pg_url, clock=lambda: NEW_DAY) for _ in range(6)]
     draft = TicketDraft(customer_id, TicketKind.REPAIR, "不开机")
-    results = _race(6, lambda i: open_ticket(desks[i], clerk, draft, request_id="same-form"))
+    results = race(6, lambda i: open_ticket(desks[i], clerk, draft, request_id="same-form"))
     assert all(not isinstance(r, BaseException) for r in results), results
     assert len({r.number for r in results if not isinstance(r, BaseException)}) == 1
     assert db.read(lambda s: s.scalar(select(func.count(Ticket.id)))) == 1
@@ -93,7 +71,7 @@ def test_two_dispatchers_drop_the_same_ticket_exactly_one_wins(pg_url: str) -> N
     ticket = open_ticket(db, disp, TicketDraft(customer_id, TicketKind.REPAIR, "漏水"))
     actors = [disp, boss]
     desks = [Database(pg_url, clock=lambda: NEW_DAY) for _ in range(2)]
-    results = _race(
+    results = race(
         2,
         lambda i: dispatch.assign(
             desks[i], actors[i], ticket.id, techs[i], expected_version=ticket.version
