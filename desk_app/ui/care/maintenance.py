@@ -31,6 +31,7 @@ from desk_app.ui.common import labels
 from desk_app.ui.common.changes import Changes
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.on_view import ReloadOnView
 from desk_app.ui.common.persist import restore_header, save_header
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import Banner, row_table
@@ -121,7 +122,7 @@ class MaintenanceScreen(QWidget):
         self.open_button.clicked.connect(self.open_ticket)
         self.customer_button.clicked.connect(self._show_customer)
         desk.changes.changed.connect(self._on_changes)
-        self.refresh()
+        self.on_view = ReloadOnView(self, self.refresh)  # loads when first shown
 
     def _today(self) -> QDate:
         today = self.desk.now().astimezone(self.desk.tz).date()
@@ -199,7 +200,7 @@ class MaintenanceScreen(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("ticket") or changes.touches("appliance"):
-            self.refresh()
+            self.on_view.request()
 
     # ---------------------------------------------------------------- opening the ticket
 

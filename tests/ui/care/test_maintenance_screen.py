@@ -4,16 +4,20 @@ maintenance ticket opened from the list in one click."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import TicketKind, TicketStatus
+from desk_app.services.care import maintenance
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers
 from desk_app.services.customers.customers import ApplianceDraft
 from desk_app.services.tickets import tickets
 from desk_app.ui.care.maintenance import MaintenanceScreen
+from desk_app.ui.common.changes import Changes
 from desk_app.ui.common.context import Desk
 from tests.services import factories
 
@@ -69,3 +73,37 @@ def test_due_list_and_a_maintenance_ticket_in_one_click(
     assert len(tickets.customer_tickets(db, clerk, zhang.id)) == 1
     screen.category.setCurrentIndex(0)  # all appliances: the water purifier is still due
     assert [m.category for m in screen.model.rows()] == ["净水器"]
+
+
+def test_a_hidden_list_does_not_reload_for_other_desks_changes_until_shown(
+    qtbot: QtBot, desk: Desk, db: Database, clerk: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every desk builds this screen; at a big shop its query takes seconds. Built and
+    never shown it never loads; hidden, a change only marks it out of date."""
+    loads: list[object] = []
+    real = maintenance.maintenance_due
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(maintenance, "maintenance_due", counted)
+    zhang = factories.customer(db, clerk)
+    factories.appliance(db, clerk, zhang.id)
+    screen = MaintenanceScreen(desk)
+    qtbot.addWidget(screen)
+    qtbot.wait(50)
+    assert loads == []  # built, not shown: nothing read
+    screen.show()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert len(loads) == 1
+    screen.hide()
+    other_desk = Changes(frozenset({("ticket", 1), ("appliance", 2)}), local=False)
+    for _ in range(5):
+        desk.changes.changed.emit(other_desk)
+    qtbot.wait(50)
+    assert len(loads) == 1 and screen.on_view.stale
+    screen.show()
+    qtbot.waitUntil(lambda: len(loads) == 2)
+    desk.changes.changed.emit(other_desk)  # on view: reloads at once
+    qtbot.waitUntil(lambda: len(loads) == 3)

@@ -36,6 +36,7 @@ from desk_app.ui.common import labels
 from desk_app.ui.common.changes import Changes
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.on_view import ReloadOnView
 from desk_app.ui.common.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import Banner, row_table
@@ -179,6 +180,7 @@ class ComplaintsScreen(QWidget):
         self.mine.toggled.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._picked)
         desk.changes.changed.connect(self._on_changes)
+        self.on_view = ReloadOnView(self, self.refresh, loaded=True)  # escalate() loads
         self._timer = QTimer(self, interval=ESCALATE_EVERY_MS)
         self._timer.timeout.connect(self.escalate)
         self._timer.start()
@@ -279,7 +281,7 @@ class ComplaintsScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         # Local too: a complaint opened on another screen of this desk (a follow-up call).
         if changes.touches("complaint"):
-            self.refresh()
+            self.on_view.request()
         if changes.touches("technician"):
             self._load_technicians()
 

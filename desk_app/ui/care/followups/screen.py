@@ -28,6 +28,7 @@ from desk_app.ui.common import labels
 from desk_app.ui.common.changes import Changes
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.on_view import ReloadOnView
 from desk_app.ui.common.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import Banner, row_table
@@ -116,10 +117,10 @@ class FollowupsScreen(QWidget):
         self.unreachable.toggled.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._picked)
         desk.changes.changed.connect(self._on_changes)
+        self.on_view = ReloadOnView(self, self.refresh)  # loads when first shown
         self._timer = QTimer(self, interval=RELOAD_EVERY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.on_view.request)
         self._timer.start()
-        self.refresh()
 
     # ---------------------------------------------------------------- the queue
 
@@ -194,7 +195,7 @@ class FollowupsScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         # Local too: a form entered on this desk reorders the queue.
         if any(changes.touches(e) for e in _WATCHED):
-            self.refresh()
+            self.on_view.request()
 
     # ---------------------------------------------------------------- state
 
