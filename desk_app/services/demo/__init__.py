@@ -243,7 +243,21 @@ def generate(
             details = {k: v for k, v in vars(summary).items() if v}
             audit.record(session, None, "demo.generate", "database", 0, details, at=at)
             session.flush()
+    say("planner statistics")
+    _analyze(db)
     return summary
+
+
+def _analyze(db: Database) -> None:
+    """Give the planner statistics of the rows just loaded: without them PostgreSQL
+    plans the searches for empty tables (14–64 ms until ANALYZE, 3–6 ms after), and
+    SQLite's planner has no ``sqlite_stat1`` to choose indexes by."""
+    with db.engine.connect() as conn:
+        if db.dialect == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+        else:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
 
 
 def _prepare(conn: Connection, around: int) -> tuple[Existing, LocalTime, Ids, Numbers]:

@@ -349,3 +349,22 @@ def test_postgres_load_with_key_checks_on(db: Database, clock: FakeClock) -> Non
     assert summary.tickets == TICKETS
     with db.engine.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM tickets")) == TICKETS
+
+
+def test_the_load_leaves_planner_statistics(db: Database, loaded: DemoSummary) -> None:
+    """Without ANALYZE the planner plans searches for empty tables."""
+
+    def stats(s: Session) -> int:
+        if db.dialect == "postgresql":
+            query = (
+                "SELECT count(*) FROM pg_stats WHERE schemaname = current_schema() "
+                "AND tablename IN ('customers', 'tickets', 'customer_phones')"
+            )
+        else:
+            query = (
+                "SELECT count(*) FROM sqlite_stat1 "
+                "WHERE tbl IN ('customers', 'tickets', 'customer_phones')"
+            )
+        return int(s.execute(text(query)).scalar_one())
+
+    assert db.read(stats) > 0
