@@ -41,7 +41,7 @@ class Complaint(Base):
     escalated_at: Mapped[datetime | None]
     rounds: Mapped[int] = mapped_column(default=0)  # solutions proposed so far
     resolution_satisfaction: Mapped[int | None]  # 1..5, 5 = very satisfied
-    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime]
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime]

@@ -90,7 +90,9 @@ class StockMovement(Base):
     quantity: Mapped[int]  # signed change of on_hand at the location
     unit_cost_cents: Mapped[int] = mapped_column(default=0)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
-    requisition_line_id: Mapped[int | None] = mapped_column(ForeignKey("requisition_lines.id"))
+    requisition_line_id: Mapped[int | None] = mapped_column(
+        ForeignKey("requisition_lines.id"), index=True
+    )
     stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktakes.id"))
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("stock_movements.id"), unique=True)
     supplier: Mapped[str | None] = mapped_column(String(100))
