@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desk_app.db.models import (
     Appliance,
@@ -812,6 +812,8 @@ def customer_tickets(db: Database, actor: Actor, customer_id: int) -> list[Ticke
             .join(Customer, Customer.id == Ticket.customer_id)
             .where(Ticket.customer_id == customer_id)
             .order_by(Ticket.received_at.desc())
+            # Every ticket's pauses in one more statement, not one per ticket.
+            .options(selectinload(Ticket.pauses))
         ).all()
         return [
             TicketRow(
