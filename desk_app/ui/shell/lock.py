@@ -12,7 +12,7 @@ signing in); "Sign out" is the other way out, for the next person at the counter
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,22 @@ from desk_app.services.admin.sign_in import SignInService
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.widgets import Banner
+
+
+def lock_menu_text() -> str:
+    """The Desk-menu entries of this area (kept here so this area's catalog holds them)."""
+    return QCoreApplication.translate("MainWindow", "&Lock the desk")
+
+
+def sign_out_menu_text() -> str:
+    return QCoreApplication.translate("MainWindow", "Sign &out / switch user")
+
+
+def sign_out_question() -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "There is typing that was not saved. Sign out anyway and lose it?"
+    )
+
 
 _INPUT = frozenset(
     {

@@ -52,7 +52,7 @@ from desk_app.ui.common.scanner import ScannerFilter
 from desk_app.ui.customers.lookup import CustomerLookup
 from desk_app.ui.dispatch.board import DispatchBoard
 from desk_app.ui.paperwork.hook import WorkOrderPrinter
-from desk_app.ui.shell.lock import DeskLock
+from desk_app.ui.shell.lock import DeskLock, lock_menu_text, sign_out_menu_text, sign_out_question
 from desk_app.ui.stock.screen import StockScreen
 from desk_app.ui.tickets.intake import TicketIntake
 from desk_app.ui.tickets.ticket_view import TicketDialog
@@ -192,10 +192,10 @@ class MainWindow(QMainWindow):
             self.desk_lock = DeskLock(self, desk, sign_in, idle_lock_ms)
             self.desk_lock.sign_out_requested.connect(self.sign_out)
             self.lock_action = self._action(
-                desk_menu, self.tr("&Lock the desk"), "Ctrl+L", self.desk_lock.lock
+                desk_menu, lock_menu_text(), "Ctrl+L", self.desk_lock.lock
             )
             self.sign_out_action = self._action(
-                desk_menu, self.tr("Sign &out / switch user"), "Ctrl+Shift+L", self.sign_out
+                desk_menu, sign_out_menu_text(), "Ctrl+Shift+L", self.sign_out
             )
         self._action(desk_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 lock or self,
                 self.tr("Unsaved changes"),
-                self.tr("There is typing that was not saved. Sign out anyway and lose it?"),
+                sign_out_question(),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
             (self.calendar, self.tr("Working calendar")),
             (self.complaints, self.tr("Complaints")),
             (self.desk_tab, self.tr("Desk")),
-            (self.sign_in, self.tr("Sign-in")),
+            (self.sign_in, SignInTab.title()),
         ):
             self.tabs.addTab(tab, title)
             self._titles.append(title)

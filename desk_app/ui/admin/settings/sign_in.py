@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
 from desk_app.services.admin import settings
@@ -16,6 +17,11 @@ class SignInTab(SettingsTab):
     """``settings.SignInPolicy``: applies to every desk's next try (idle lock: next sign-in)."""
 
     section = settings.Section.SIGN_IN
+
+    @staticmethod
+    def title() -> str:
+        """The tab's title (here, so this area's catalog holds it)."""
+        return QCoreApplication.translate("SignInTab", "Sign-in")
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -31,13 +37,13 @@ class SignInTab(SettingsTab):
         form = QFormLayout()
         field_row(
             form,
-            self.tr("Wrong answers before a &lock"),
+            self.tr("&Wrong answers before a lock"),
             self.spins["max_failures"],
             self.errors,
             "max_failures",
         )
         field_row(
-            form, self.tr("&Lock lasts"), self.spins["lock_minutes"], self.errors, "lock_minutes"
+            form, self.tr("Lock &lasts"), self.spins["lock_minutes"], self.errors, "lock_minutes"
         )
         form.addRow(
             "",
