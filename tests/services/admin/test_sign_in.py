@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
@@ -323,3 +324,16 @@ def test_policy_setter_validates_and_is_read_back(db: Database, manager: Actor) 
 def test_only_a_manager_sets_the_policy(db: Database, clerk: Actor) -> None:
     with pytest.raises(PermissionDenied):
         settings.set_sign_in_policy(db, clerk, settings.SignInPolicy(max_failures=50))
+
+
+def test_tries_fired_at_once_cannot_outrun_the_guard(db: Database, clerk: Actor) -> None:
+    """Each try is counted before its password is checked: of eight wrong tries sent at
+    the same moment, one is checked and the seven others are told to wait."""
+    sign_in = SignIn(db, PC)
+    sign_in.sign_in("boss", "secret-1")  # the dummy hash exists before the race
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(sign_in.sign_in, "clerk1", "wrong-password") for _ in range(8)]
+        codes = sorted(_refusal(f.result).code for f in futures)
+    assert codes == ["user.sign_in_failed"] + ["user.sign_in_wait"] * 7
+    guard = db.read(lambda s: s.get(SignInGuard, "clerk1"))
+    assert guard is not None and guard.failures == 1

@@ -24,7 +24,7 @@ from desk_app.ui.shell.lock import LockScreen
 from desk_app.ui.shell.main_window import MainWindow
 from desk_app.ui.shell.sign_in import SignInDialog
 from tests.conftest import FakeClock
-from tests.ui.conftest import type_text
+from tests.ui.conftest import close_desk, make_desk, type_text
 from tests.ui.shell.test_app_start import _driver
 
 PC = "COUNTER-1"
@@ -208,3 +208,22 @@ def test_sign_out_then_another_user_signs_in_in_the_same_process(
     ]
     assert all(pc for *_, pc in _actions(db))  # the PC's name
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_lock_covers_the_windows_the_desk_opened(
+    qtbot: QtBot, db: Database, manager: Actor, tmp_path: Path
+) -> None:
+    desk = make_desk(db, manager, tmp_path / "manager.ini")
+    try:
+        window = _window(qtbot, desk, idle_ms=0)
+        dialog = window.open_settings()
+        qtbot.waitUntil(dialog.isVisible)
+        window.lock_action.trigger()
+        _lock_screen(qtbot, window)
+        curtain = dialog.findChild(QWidget, "lockCurtain")
+        assert curtain is not None and curtain.isVisible()
+        with qtbot.waitSignal(window.signed_out):
+            window.sign_out()
+        assert not dialog.isVisible()  # the settings of the one who left are closed
+    finally:
+        close_desk(desk)
