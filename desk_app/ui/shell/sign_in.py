@@ -31,9 +31,8 @@ from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 
 
 class _Form(QDialog):
-    def __init__(self, db: Database, ops: BackgroundOps, parent: QWidget | None) -> None:
+    def __init__(self, ops: BackgroundOps, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.db = db
         self.ops = ops
         self.actor: Actor | None = None
         self.errors = FieldErrors()
@@ -80,7 +79,8 @@ class FirstRunDialog(_Form):
         *,
         sign_in: SignInService | None = None,  # None: a plain credential check (tests)
     ) -> None:
-        super().__init__(db, ops, parent)
+        super().__init__(ops, parent)
+        self.db = db
         self.sign_in = sign_in
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("Set up the service desk"))
@@ -135,8 +135,7 @@ class SignInDialog(_Form):
         *,
         tz: ZoneInfo | None = None,  # None: the zone the desk last used (or the default)
     ) -> None:
-        # it signs in through ``sign_in``, never the database itself
-        super().__init__(None, ops, parent)  # type: ignore[arg-type]
+        super().__init__(ops, parent)  # it signs in through ``sign_in``, not a database
         self.sign_in = sign_in
         self.tz = tz
         self.setObjectName("signInDialog")
