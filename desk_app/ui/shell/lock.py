@@ -267,7 +267,7 @@ class DeskLock(QObject):
         if self.watch is not None:
             self.watch.pause()
         for top in QApplication.topLevelWidgets():
-            if top.isVisible() and not isinstance(top, LockScreen) and _belongs(top, self.window):
+            if top.isVisible() and not isinstance(top, LockScreen) and belongs_to(top, self.window):
                 self._curtains.append(_Curtain(top))
         screen = LockScreen(self.desk, self.sign_in, self.window)
         screen.unlocked.connect(self._unlocked)
@@ -306,7 +306,7 @@ class DeskLock(QObject):
         self._uncover()
 
 
-def _belongs(top: QWidget, window: QWidget) -> bool:
+def belongs_to(top: QWidget, window: QWidget) -> bool:
     """Whether the top-level ``top`` is ``window`` or one of its (grand)children's windows."""
     widget: QWidget | None = top
     while widget is not None:

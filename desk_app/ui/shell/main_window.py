@@ -52,7 +52,13 @@ from desk_app.ui.common.scanner import ScannerFilter
 from desk_app.ui.customers.lookup import CustomerLookup
 from desk_app.ui.dispatch.board import DispatchBoard
 from desk_app.ui.paperwork.hook import WorkOrderPrinter
-from desk_app.ui.shell.lock import DeskLock, lock_menu_text, sign_out_menu_text, sign_out_question
+from desk_app.ui.shell.lock import (
+    DeskLock,
+    belongs_to,
+    lock_menu_text,
+    sign_out_menu_text,
+    sign_out_question,
+)
 from desk_app.ui.stock.screen import StockScreen
 from desk_app.ui.tickets.intake import TicketIntake
 from desk_app.ui.tickets.ticket_view import TicketDialog
@@ -486,7 +492,7 @@ class MainWindow(QMainWindow):
         if self.desk_lock is not None:
             self.desk_lock.end()
         for top in QApplication.topLevelWidgets():  # the ticket windows it opened
-            if top is not self and top.isVisible() and _opened_by(top, self):
+            if top is not self and top.isVisible() and belongs_to(top, self):
                 top.close()
         self.signed_out.emit()
         self.close()
@@ -518,12 +524,3 @@ class MainWindow(QMainWindow):
             if save is not None:
                 save(settings)
         settings.sync()
-
-
-def _opened_by(top: QWidget, window: QWidget) -> bool:
-    parent = top.parentWidget()
-    while parent is not None:
-        if parent is window:
-            return True
-        parent = parent.parentWidget()
-    return False
