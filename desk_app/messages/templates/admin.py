@@ -25,8 +25,22 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The logo must be a PNG or JPEG image.",
         "标志必须是 PNG 或 JPEG 图片。",
     ),
+    # settings: sign-in
+    "settings.sign_in_range": (
+        "Enter a whole number from {low} to {high}.",
+        "请输入 {low} 到 {high} 之间的整数。",
+    ),
     # users
     "user.sign_in_failed": ("Wrong user name or password.", "用户名或密码错误。"),
+    # signing in (services.admin.sign_in): the same for every name, known or not
+    "user.sign_in_wait": (
+        "Too many wrong answers: wait {seconds} s before the next try.",
+        "错误次数过多：请等待 {seconds} 秒后再试。",
+    ),
+    "user.locked": (
+        "Too many wrong answers: this name is locked until {until}.",
+        "错误次数过多：该用户名已锁定至 {until}。",
+    ),
     "user.name_taken": ("This user name is taken.", "该用户名已被使用。"),
     "user.first_must_be_manager": (
         "The first user must be a manager.",

@@ -77,6 +77,7 @@ class Key(enum.StrEnum):
     SAVED_CALENDAR = "saved.calendar"
     SAVED_STANDARDS = "saved.standards"
     SAVED_COMPLAINTS = "saved.complaints"
+    SAVED_SIGN_IN = "saved.sign_in"
 
 
 class Section(enum.StrEnum):
@@ -87,6 +88,7 @@ class Section(enum.StrEnum):
     CALENDAR = "calendar"  # working calendar
     STANDARDS = "standards"  # service standards
     COMPLAINTS = "complaints"  # complaint standards
+    SIGN_IN = "sign_in"  # sign-in policy: failures before a lock, its minutes, idle lock
 
 
 _SAVED = {
@@ -95,6 +97,7 @@ _SAVED = {
     Section.CALENDAR: Key.SAVED_CALENDAR,
     Section.STANDARDS: Key.SAVED_STANDARDS,
     Section.COMPLAINTS: Key.SAVED_COMPLAINTS,
+    Section.SIGN_IN: Key.SAVED_SIGN_IN,
 }
 
 
@@ -139,6 +142,8 @@ def _stored(session: Session, section: Section) -> Any:
         return calendar(session)
     if section is Section.STANDARDS:
         return {(k, u): standard_for(session, k, u) for k in TicketKind for u in Urgency}
+    if section is Section.SIGN_IN:
+        return sign_in_policy(session)
     return {sev: complaint_standard_for(session, sev) for sev in Severity}
 
 
@@ -800,20 +805,52 @@ def _whole(value: Any, default: int, low: int, high: int) -> int:
     return default
 
 
+# The range each field of the policy may take: (key, lowest, highest).
+SIGN_IN_LIMITS: dict[str, tuple[Key, int, int]] = {
+    "max_failures": (Key.SIGN_IN_MAX_FAILURES, 1, 100),
+    "lock_minutes": (Key.SIGN_IN_LOCK_MINUTES, 1, 24 * 60),
+    "idle_lock_minutes": (Key.IDLE_LOCK_MINUTES, 0, 8 * 60),
+}
+
+
 def sign_in_policy(session: Session | Connection) -> SignInPolicy:
     """The stored policy; a missing or unusable value falls back to its default."""
     base = SignInPolicy()
     return SignInPolicy(
-        max_failures=_whole(
-            get_value(session, Key.SIGN_IN_MAX_FAILURES), base.max_failures, 1, 100
-        ),
-        lock_minutes=_whole(
-            get_value(session, Key.SIGN_IN_LOCK_MINUTES), base.lock_minutes, 1, 24 * 60
-        ),
-        idle_lock_minutes=_whole(
-            get_value(session, Key.IDLE_LOCK_MINUTES), base.idle_lock_minutes, 0, 8 * 60
-        ),
+        **{
+            field: _whole(get_value(session, key), getattr(base, field), low, high)
+            for field, (key, low, high) in SIGN_IN_LIMITS.items()
+        }
     )
+
+
+def get_sign_in_policy(db: Database) -> SignInPolicy:
+    """The sign-in policy now (the defaults until a manager sets it)."""
+    return db.read(sign_in_policy)
+
+
+def set_sign_in_policy(
+    db: Database, actor: Actor, policy: SignInPolicy, *, expected: Version | None = None
+) -> Version:
+    """Set failures before a lock, the lock's minutes and the idle-lock minutes (0: never).
+
+    A value outside its range (``SIGN_IN_LIMITS``) is refused as ValidationError
+    ``settings.sign_in_range`` {low, high} on its field; a save over a newer version than
+    ``expected`` as ConflictError. Applies to the next try of every desk (idle lock: to
+    desks signed in from now on)."""
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
+    for field, (_key, low, high) in SIGN_IN_LIMITS.items():
+        value = getattr(policy, field)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValidationError(field, "settings.sign_in_range", low=low, high=high)
+
+    def tx(s: Session) -> Version:
+        saved = _check_and_count(s, actor, Section.SIGN_IN, expected, db)
+        for field, (key, _low, _high) in SIGN_IN_LIMITS.items():
+            put_value(s, actor, key, getattr(policy, field), db)
+        return saved
+
+    return db.write(tx)
 
 
 # ---------------------------------------------------------------- all of them at once

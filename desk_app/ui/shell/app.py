@@ -1,17 +1,23 @@
-"""Start the desktop app: language, database, first run or sign-in, then the main window.
+"""Start the desktop app: language, database, then sessions until the desk quits.
 
 ``run(config)`` is what ``desk-app`` with no arguments calls; it returns the
-process exit code (0 normal, 2 database unavailable).
+process exit code (0 normal, 2 database unavailable). A session is: first run or
+sign-in, the main window, and its end: Sign out / switch user goes back to the
+sign-in dialog in the same process, Quit (or cancelling the sign-in) ends the loop.
+Every session's end is audited as a sign-out. The screens sign in, unlock and sign
+out only through the object ``sign_in_service`` returns.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 from collections.abc import Callable
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -19,12 +25,13 @@ from desk_app.config import APP_AUTHOR, APP_NAME, AppConfig
 from desk_app.domain.errors import DatabaseUnavailable
 from desk_app.services.admin import settings as shop_settings
 from desk_app.services.admin import users
+from desk_app.services.admin.sign_in import SignIn, SignInService
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Actor, Database
 from desk_app.ui.common import i18n
 from desk_app.ui.common.changes import ChangeHub
 from desk_app.ui.common.context import Desk, database_label
-from desk_app.ui.common.errors import message_for
+from desk_app.ui.common.errors import message_for, use_shop_zone
 from desk_app.ui.common.operations import BackgroundOps
 from desk_app.ui.common.scanner import ScannerFilter
 from desk_app.ui.shell.main_window import LANGUAGE_KEY, MainWindow
@@ -72,19 +79,93 @@ def _database_error(config: AppConfig, error: BaseException) -> None:
     box.exec()
 
 
-def _sign_in(db: Database, ops: BackgroundOps) -> Actor | None:
+def sign_in_service(config: AppConfig, db: Database) -> SignInService:
+    """The one place the desk gets what it signs in, unlocks and signs out through:
+    the application-level ``SignIn`` (both engines) under this PC's name. A PostgreSQL
+    sign-in as each user's own database login plugs in here, chosen by ``config``."""
+    return SignIn(db, socket.gethostname())
+
+
+def _sign_in(db: Database, ops: BackgroundOps, sign_in: SignInService) -> Actor | None:
     dialog: FirstRunDialog | SignInDialog
     if in_background(ops, lambda: users.count_users(db)) == 0:
-        dialog = FirstRunDialog(db, ops)
+        dialog = FirstRunDialog(db, ops, sign_in=sign_in)
     else:
-        dialog = SignInDialog(db, ops)
+        dialog = SignInDialog(sign_in, ops)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor
 
 
+def _shop_zone_before_sign_in(db: Database, ops: BackgroundOps) -> None:
+    """Refusals of the sign-in dialog (locked until …) name times in the shop's zone."""
+    try:
+        use_shop_zone(in_background(ops, lambda: shop_settings.shop_timezone(db)))
+    except Exception as error:  # before sign-in the connection may not read settings
+        log.info("shop time zone not read before sign-in: %s", error)
+
+
+def _session(
+    app: QApplication,
+    config: AppConfig,
+    db: Database,
+    ops: BackgroundOps,
+    sign_in: SignInService,
+    actor: Actor,
+    user_settings: QSettings,
+) -> tuple[int, bool]:
+    """One signed-in session: the main window until it closes. Returns the exit code and
+    whether the user signed out (True: show the sign-in dialog again)."""
+
+    def read() -> tuple[ZoneInfo, int]:
+        return shop_settings.shop_timezone(db), shop_settings.get_sign_in_policy(
+            db
+        ).idle_lock_minutes
+
+    tz, idle_minutes = in_background(ops, read)
+    changes = ChangeHub(db, ops)
+    desk = Desk(
+        db=db,
+        actor=actor,
+        ops=ops,
+        changes=changes,
+        settings=user_settings,
+        tz=tz,
+    )
+    scanner = ScannerFilter(app)
+    app.installEventFilter(scanner)
+    window = MainWindow(
+        desk,
+        scanner=scanner,
+        language_fixed=bool(config.language),
+        sign_in=sign_in,
+        idle_lock_ms=idle_minutes * 60_000,
+    )
+    signed_out: list[bool] = []
+    window.signed_out.connect(lambda: signed_out.append(True))
+    window.signed_out.connect(app.quit)  # whatever other windows are still open
+    ops.default_failure = lambda error: log.error("background failure: %s", error)
+    window.show()
+    # Straight after the sign-in dialog closes nothing may be active: make the desk the
+    # active window so its keyboard shortcuts (F2..F10, Ctrl+G) work at once.
+    window.raise_()
+    window.activateWindow()
+    changes.start()
+    code = app.exec()
+    changes.stop()
+    app.removeEventFilter(scanner)
+    try:
+        in_background(ops, lambda: sign_in.sign_out(actor))
+    except Exception as error:  # the session ends whatever the database says
+        log.error("sign-out of %s not audited: %s", actor.username, error)
+    window.deleteLater()
+    scanner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return int(code), bool(signed_out)
+
+
 def run(config: AppConfig) -> int:
-    """Run the desk until its window closes; returns the exit code."""
+    """Run the desk until it quits; returns the exit code."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -102,33 +183,15 @@ def run(config: AppConfig) -> int:
         ops.shutdown()
         return 2
     try:
-        actor = _sign_in(db, ops)
-        if actor is None:
-            return 0
-        tz = in_background(ops, lambda: shop_settings.shop_timezone(db))
-        changes = ChangeHub(db, ops)
-        desk = Desk(
-            db=db,
-            actor=actor,
-            ops=ops,
-            changes=changes,
-            settings=user_settings,
-            tz=tz,
-        )
-        scanner = ScannerFilter(app)
-        app.installEventFilter(scanner)
-        window = MainWindow(desk, scanner=scanner, language_fixed=bool(config.language))
-        ops.default_failure = lambda error: log.error("background failure: %s", error)
-        window.show()
-        # Straight after the sign-in dialog closes nothing may be active: make the desk the
-        # active window so its keyboard shortcuts (F2..F10, Ctrl+G) work at once.
-        window.raise_()
-        window.activateWindow()
-        changes.start()
-        code = app.exec()
-        changes.stop()
-        app.removeEventFilter(scanner)
-        return int(code)
+        sign_in = sign_in_service(config, db)
+        _shop_zone_before_sign_in(db, ops)
+        while True:
+            actor = _sign_in(db, ops, sign_in)
+            if actor is None:
+                return 0
+            code, again = _session(app, config, db, ops, sign_in, actor, user_settings)
+            if not again:
+                return code
     finally:
         ops.shutdown()
         db.dispose()

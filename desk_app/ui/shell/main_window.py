@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, QSize, Qt
+from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QRegularExpressionValidator,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.permissions import Perm
+from desk_app.services.admin.sign_in import SignInService
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.admin.settings.base import menu_text as settings_menu_text
@@ -50,6 +52,13 @@ from desk_app.ui.common.scanner import ScannerFilter
 from desk_app.ui.customers.lookup import CustomerLookup
 from desk_app.ui.dispatch.board import DispatchBoard
 from desk_app.ui.paperwork.hook import WorkOrderPrinter
+from desk_app.ui.shell.lock import (
+    DeskLock,
+    belongs_to,
+    lock_menu_text,
+    sign_out_menu_text,
+    sign_out_question,
+)
 from desk_app.ui.stock.screen import StockScreen
 from desk_app.ui.tickets.intake import TicketIntake
 from desk_app.ui.tickets.ticket_view import TicketDialog
@@ -82,7 +91,15 @@ class ScreenSpec:
 
 
 class MainWindow(QMainWindow):
-    """One window for the whole desk; screens are built once and kept."""
+    """One window for the whole desk; screens are built once and kept.
+
+    With a ``sign_in`` (the desk's sign-in object) the Desk menu offers Lock and Sign
+    out / switch user, and the desk locks itself after ``idle_lock_ms`` without input
+    (0: never). ``signed_out`` is emitted when the user signs out; the window then
+    closes (``ui.shell.app`` shows the sign-in dialog again and audits the sign-out).
+    """
+
+    signed_out = Signal()
 
     def __init__(
         self,
@@ -93,6 +110,8 @@ class MainWindow(QMainWindow):
         screens: dict[str, ScreenFactory] | None = None,  # None: every screen available
         confirm_close: bool = True,
         language_fixed: bool = False,  # the config file / DESK_LANGUAGE set the language
+        sign_in: SignInService | None = None,
+        idle_lock_ms: int = 0,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -173,6 +192,17 @@ class MainWindow(QMainWindow):
                 desk_menu, settings_menu_text(), "Ctrl+,", self.open_settings
             )
         desk_menu.addSeparator()
+        self.desk_lock: DeskLock | None = None
+        self.signing_out = False
+        if sign_in is not None:
+            self.desk_lock = DeskLock(self, desk, sign_in, idle_lock_ms)
+            self.desk_lock.sign_out_requested.connect(self.sign_out)
+            self.lock_action = self._action(
+                desk_menu, lock_menu_text(), "Ctrl+L", self.desk_lock.lock
+            )
+            self.sign_out_action = self._action(
+                desk_menu, sign_out_menu_text(), "Ctrl+Shift+L", self.sign_out
+            )
         self._action(desk_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
@@ -444,8 +474,32 @@ class MainWindow(QMainWindow):
     def has_unsaved_work(self) -> bool:
         return self.intake.dirty or self.lookup.detail.dirty
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def sign_out(self) -> bool:
+        """End this user's session without quitting (asked first if typing is unsaved:
+        from the lock screen too, where the question is all the next person sees)."""
         if self.confirm_close and self.has_unsaved_work():
+            lock = self.desk_lock.screen if self.desk_lock is not None else None
+            answer = QMessageBox.question(
+                lock or self,
+                self.tr("Unsaved changes"),
+                sign_out_question(),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.signing_out = True
+        if self.desk_lock is not None:
+            self.desk_lock.end()
+        for top in QApplication.topLevelWidgets():  # the ticket windows it opened
+            if top is not self and top.isVisible() and belongs_to(top, self):
+                top.close()
+        self.signed_out.emit()
+        self.close()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_close and not self.signing_out and self.has_unsaved_work():
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved changes"),
@@ -456,6 +510,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Close:
                 event.ignore()
                 return
+        if self.desk_lock is not None:
+            self.desk_lock.end()
         self.save_state()
         super().closeEvent(event)
 

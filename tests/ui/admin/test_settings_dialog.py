@@ -437,6 +437,7 @@ def test_the_dialog_in_english(qtbot: QtBot, manager_desk: Desk, tmp_path: Path)
         "Working calendar",
         "Complaints",
         "Desk",
+        "Sign-in",
     ]
     _grab_every_tab(dialog, _screenshots(tmp_path), "en")
 
@@ -453,6 +454,7 @@ def test_the_dialog_reads_chinese(
         "工作日历",
         "投诉",
         "前台",
+        "登录",
     ]
     assert dialog.printers.targets["work_order"].itemText(0) == "显示预览"
     assert dialog.calendar.makeup.placeholderText() == "2026-09-27 周五"

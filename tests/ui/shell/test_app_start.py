@@ -11,11 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.config import AppConfig
 from desk_app.services.admin import users
+from desk_app.services.admin.sign_in import SignIn
 from desk_app.services.core.database import Actor, Database
 from desk_app.ui.common.operations import BackgroundOps
 from desk_app.ui.shell import app as desk_app_ui
 from desk_app.ui.shell.main_window import MainWindow
 from desk_app.ui.shell.sign_in import FirstRunDialog, SignInDialog
+from tests.conftest import FakeClock
 
 
 def _driver(steps: list[Callable[[QWidget], bool]]) -> QTimer:
@@ -94,9 +96,11 @@ def test_first_run_creates_manager_then_main_window(qtbot: QtBot, tmp_path: Path
         db.dispose()
 
 
-def test_sign_in_marks_wrong_password(qtbot: QtBot, db: Database, clerk: Actor) -> None:
+def test_sign_in_marks_wrong_password(
+    qtbot: QtBot, db: Database, clerk: Actor, clock: FakeClock
+) -> None:
     ops = BackgroundOps()
-    dialog = SignInDialog(db, ops)
+    dialog = SignInDialog(SignIn(db, "PC-1"), ops)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.username.setText("clerk1")
@@ -104,6 +108,7 @@ def test_sign_in_marks_wrong_password(qtbot: QtBot, db: Database, clerk: Actor) 
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: "password" in dialog.errors.messages())
     assert dialog.actor is None
+    clock.advance(seconds=1)  # the wait after a wrong answer
     dialog.password.setText("secret-1")
     with qtbot.waitSignal(dialog.accepted):
         dialog.ok_button.click()

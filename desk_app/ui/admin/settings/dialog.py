@@ -3,7 +3,8 @@
 Every tab reads through ``desk.ops`` when the dialog opens and saves only when its
 Save button is pressed; a refused save marks the field and keeps the typing. The
 tabs are in ``company`` (company, desk), ``printers`` (this PC's printers),
-``standards`` (service and complaint standards) and ``calendar`` (working calendar);
+``standards`` (service and complaint standards), ``calendar`` (working calendar) and
+``sign_in`` (lockout and idle lock);
 what they share is in ``base``.
 """
 
@@ -25,6 +26,7 @@ from desk_app.ui.admin.settings.base import SettingsTab, note
 from desk_app.ui.admin.settings.calendar import CalendarTab
 from desk_app.ui.admin.settings.company import CompanyTab, DeskTab
 from desk_app.ui.admin.settings.printers import PrintersTab
+from desk_app.ui.admin.settings.sign_in import SignInTab
 from desk_app.ui.admin.settings.standards import ComplaintsTab, StandardsTab
 from desk_app.ui.common.context import Desk
 
@@ -51,6 +53,7 @@ class SettingsDialog(QDialog):
         self.calendar = CalendarTab(desk)
         self.complaints = ComplaintsTab(desk)
         self.desk_tab = DeskTab(desk)
+        self.sign_in = SignInTab(desk)
         self.tabs = QTabWidget(objectName="settingsTabs")
         self._titles: list[str] = []
         for tab, title in (
@@ -60,6 +63,7 @@ class SettingsDialog(QDialog):
             (self.calendar, self.tr("Working calendar")),
             (self.complaints, self.tr("Complaints")),
             (self.desk_tab, self.tr("Desk")),
+            (self.sign_in, SignInTab.title()),
         ):
             self.tabs.addTab(tab, title)
             self._titles.append(title)
