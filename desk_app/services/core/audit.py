@@ -31,6 +31,7 @@ from desk_app.services.core.changes import Change
 from desk_app.services.core.database import Actor, Database, check_actor
 
 NOTIFY_CHANNEL = "desk_changes"
+_NOTIFIED = "desk_notified"  # session.info: this transaction has queued its NOTIFY
 
 
 def record(
@@ -61,9 +62,13 @@ def record(
         row = ChangeLog(at=at, entity=kind, entity_id=kind_id, action=action, user_id=user_id)
         session.add(row)
         changes.note(session, row)
-    if session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql" and not session.info.get(_NOTIFIED):
+        # One NOTIFY per transaction, however many rows it records (an escalation of
+        # hundreds of complaints sent hundreds): it only wakes the other desks, which
+        # then read the change log itself.
         payload = json.dumps({"entity": entity, "id": entity_id, "action": action})
         session.execute(text("SELECT pg_notify(:c, :p)"), {"c": NOTIFY_CHANNEL, "p": payload})
+        session.info[_NOTIFIED] = True
 
 
 def _jsonable(details: dict[str, Any]) -> dict[str, Any]:

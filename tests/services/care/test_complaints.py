@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desk_app.db.models import AuditLog, Complaint, ComplaintEvent
 from desk_app.domain.clock import ClockStatus
@@ -34,6 +34,7 @@ from desk_app.services.dispatch import dispatch
 from desk_app.services.tickets import tickets
 from tests.conftest import FakeClock, make_actor
 from tests.services import factories
+from tests.statements import statements
 
 C = ComplaintStatus
 Step = ComplaintStep
@@ -359,6 +360,36 @@ def test_deadlines_follow_the_managers_standard(
         )
     )
     assert audited == [{"severity": "low", "hours": [4, 30]}, {"severity": "low", "hours": [6, 48]}]
+
+
+@pytest.mark.postgres_only
+def test_escalating_many_costs_the_same_statements_as_escalating_two(
+    db: Database, clerk: Actor, manager: Actor, clock: FakeClock
+) -> None:
+    """A manager's desk escalated 397 complaints at start, each with its own NOTIFY:
+    round trips to the server. Now their number is fixed, however many are overdue (on
+    the embedded file a statement is a function call, and SQLite's driver sends each
+    insert on its own)."""
+    cust = factories.customer(db, clerk)
+
+    def escalate(n: int) -> int:
+        for _ in range(n):
+            complaints.open_complaint(db, clerk, _draft(cust.id, severity=Severity.HIGH))
+        clock.advance(hours=3)
+        with statements(db) as seen:
+            escalated = complaints.escalate_overdue(db, manager)
+        assert len([r for r in escalated if r.escalated_at == clock.now]) == n
+        return len(seen)
+
+    two = escalate(2)
+    twelve = escalate(12)
+    assert twelve == two
+    audited = db.read(
+        lambda s: s.scalar(
+            select(func.count(AuditLog.id)).where(AuditLog.action == "complaint.escalated")
+        )
+    )
+    assert audited == 14  # each escalation audited as before
 
 
 def test_overdue_complaints_escalate_once(
