@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import Date, cast, exists, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, Ticket
@@ -62,6 +64,12 @@ def _clean_rules(raw: Mapping[str, int]) -> dict[str, int]:
     return out
 
 
+# Slack of the database's cut, in days: the shop-local day of the last maintenance is
+# approximated on SQLite (the zone's offset today), and a month-end clamp (the 31st
+# plus a month is the 28th) makes up to three successive days fall due on one day.
+_CUT_SLACK = timedelta(days=5)
+
+
 def maintenance_due(
     db: Database,
     actor: Actor,
@@ -74,7 +82,11 @@ def maintenance_due(
     category (months; default the manager's ``maintenance_months`` setting) has passed
     since the latest of purchase, installation and the last completed maintenance
     ticket. Appliances with a maintenance ticket already open, of merged customers, or
-    with no known date are left out. Most overdue first."""
+    with no known date are left out. Most overdue first, at most ``limit``.
+
+    At a big shop hundreds of thousands of appliances are due; the database keeps only
+    the candidates for the first ``limit`` (per category, the earliest "since" dates,
+    due dates growing with them), and only those rows are read with their customer."""
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
 
     def q(s: Session) -> list[MaintenanceDue]:
@@ -84,7 +96,7 @@ def maintenance_due(
         if configured is None:
             configured = settings.maintenance_months(s)
         months_by_category = _clean_rules(configured or {})
-        if not months_by_category:
+        if not months_by_category or limit <= 0:
             return []
         last = (
             select(
@@ -97,7 +109,7 @@ def maintenance_due(
                 Ticket.appliance_id.is_not(None),
             )
             .group_by(Ticket.appliance_id)
-            .subquery()
+            .cte("last_maintenance")
         )
         open_maintenance = exists().where(
             Ticket.appliance_id == Appliance.id,
@@ -105,80 +117,167 @@ def maintenance_due(
             Ticket.status.in_(ticket_states.OPEN_STATES),
         )
         category = func.lower(func.trim(Appliance.category))
-        by_category = []
-        for key, months in months_by_category.items():
-            # A coarse cut in SQL (a few days' slack for month ends and time zones);
-            # the exact calendar-month rule is applied below.
+        since = _since_expression(s, last.c.at, tz, day)
+        known = or_(
+            Appliance.purchase_date.is_not(None),
+            Appliance.installed_on.is_not(None),
+            last.c.at.is_not(None),
+        )
+
+        def candidates(key: str, months: int) -> Any:
+            # A coarse cut (a few days' slack for month ends and time zones); the exact
+            # calendar-month rule is applied below.
             cut = rules.add_months(day, -months) + timedelta(days=3)
             cut_at = datetime.combine(cut + timedelta(days=1), time(), tz)
-            by_category.append(
-                and_(
+            return (
+                select(Appliance.id)
+                .join(Customer, Customer.id == Appliance.customer_id)
+                .outerjoin(last, last.c.appliance_id == Appliance.id)
+                .where(
                     category == key,
+                    Customer.merged_into_id.is_(None),
+                    ~open_maintenance,
+                    known,
                     or_(Appliance.purchase_date.is_(None), Appliance.purchase_date <= cut),
                     or_(Appliance.installed_on.is_(None), Appliance.installed_on <= cut),
                     or_(last.c.at.is_(None), last.c.at < cut_at),
                 )
             )
-        phone = (
-            select(CustomerPhone.raw)
-            .where(CustomerPhone.customer_id == Customer.id)
-            .order_by(CustomerPhone.position, CustomerPhone.id)
+
+        # 1. Per category, the "since" of its limit-th candidate: nothing later can be
+        #    among the first ``limit`` (a category with fewer candidates has no row).
+        kth = [
+            candidates(key, months)
+            .with_only_columns(literal(key).label("key"), since.label("since"))
+            .order_by(since)
+            .offset(limit - 1)
             .limit(1)
-            .scalar_subquery()
-        )
-        address = (
-            select(CustomerAddress.text)
-            .where(CustomerAddress.customer_id == Customer.id)
-            .order_by(CustomerAddress.position, CustomerAddress.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        stmt = (
-            select(Appliance, Customer.name, phone, address, last.c.at)
-            .join(Customer, Customer.id == Appliance.customer_id)
+            .subquery()
+            for key, months in months_by_category.items()
+        ]
+        bounds = {
+            key: _as_date(value)
+            for key, value in s.execute(union_all(*(select(k.c.key, k.c.since) for k in kth)))
+        }
+        # 2. The candidates up to that bound, with just what the exact rule needs.
+        parts = []
+        for key, months in months_by_category.items():
+            part = candidates(key, months)
+            if key in bounds:
+                part = part.where(since <= bounds[key] + _CUT_SLACK)
+            parts.append(part)
+        found: list[tuple[date, int, int, date, date | None]] = []
+        chosen = union_all(*parts).subquery()
+        for a_id, raw_category, bought, installed, last_at in s.execute(
+            select(
+                Appliance.id,
+                Appliance.category,
+                Appliance.purchase_date,
+                Appliance.installed_on,
+                last.c.at,
+            )
+            .join(chosen, chosen.c.id == Appliance.id)
             .outerjoin(last, last.c.appliance_id == Appliance.id)
-            .where(
-                Customer.merged_into_id.is_(None),
-                ~open_maintenance,
-                or_(*by_category),
-                or_(
-                    Appliance.purchase_date.is_not(None),
-                    Appliance.installed_on.is_not(None),
-                    last.c.at.is_not(None),
-                ),
-            )
-        )
-        found: list[MaintenanceDue] = []
-        for a, name, tel, addr, last_at in s.execute(stmt):
-            months = months_by_category[a.category.strip().lower()]
+        ):
+            months = months_by_category[raw_category.strip().lower()]
             last_day = last_at.astimezone(tz).date() if last_at is not None else None
-            since = max(d for d in (a.purchase_date, a.installed_on, last_day) if d is not None)
-            due_on = rules.maintenance_due_on(since, months)
-            if due_on > day:
-                continue
-            found.append(
-                MaintenanceDue(
-                    appliance_id=a.id,
-                    category=a.category,
-                    brand=a.brand,
-                    model=a.model,
-                    serial=a.serial,
-                    customer_id=a.customer_id,
-                    customer_name=name,
-                    phone=tel,
-                    address=addr,
-                    purchase_date=a.purchase_date,
-                    last_maintenance=last_day,
-                    since=since,
-                    interval_months=months,
-                    due_on=due_on,
-                    days_overdue=(day - due_on).days,
-                )
-            )
-        found.sort(key=lambda m: (m.due_on, m.appliance_id))
-        return found[:limit]
+            latest = max(d for d in (bought, installed, last_day) if d is not None)
+            due_on = rules.maintenance_due_on(latest, months)
+            if due_on <= day:
+                found.append((due_on, a_id, months, latest, last_day))
+        found.sort(key=lambda f: (f[0], f[1]))
+        found = found[:limit]
+        # 3. The customer, first phone and first address of those only.
+        details = _details(s, [f[1] for f in found])
+        return [
+            _due(details[a_id], months, latest, last_day, due_on, day)
+            for due_on, a_id, months, latest, last_day in found
+        ]
 
     return db.read(q)
+
+
+def _since_expression(s: Session, last_at: Any, tz: ZoneInfo, day: date) -> Any:
+    """The latest of purchase, installation and last maintenance, as a date in SQL.
+
+    PostgreSQL: exact (the completion time in the shop's zone). SQLite has no time zones:
+    the completion is moved by the zone's offset on ``day``, a day off at most across a
+    daylight-saving change (``_CUT_SLACK`` covers it; the exact rule runs in Python)."""
+    if s.get_bind().dialect.name == "postgresql":
+        shop_day = cast(func.timezone(tz.key, last_at), Date)
+        return func.greatest(Appliance.purchase_date, Appliance.installed_on, shop_day)
+    offset = datetime.combine(day, time(12), tz).utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    local_day = func.date(last_at, f"{minutes:+d} minutes")
+    none = literal("")
+    return type_coerce(
+        func.max(
+            func.coalesce(Appliance.purchase_date, none),
+            func.coalesce(Appliance.installed_on, none),
+            func.coalesce(local_day, none),
+        ),
+        Date,
+    )
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class _Appliance:
+    appliance: Appliance
+    customer_name: str
+    phone: str | None
+    address: str | None
+
+
+def _details(s: Session, ids: list[int]) -> dict[int, _Appliance]:
+    if not ids:
+        return {}
+    phone = (
+        select(CustomerPhone.raw)
+        .where(CustomerPhone.customer_id == Customer.id)
+        .order_by(CustomerPhone.position, CustomerPhone.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    address = (
+        select(CustomerAddress.text)
+        .where(CustomerAddress.customer_id == Customer.id)
+        .order_by(CustomerAddress.position, CustomerAddress.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = s.execute(
+        select(Appliance, Customer.name, phone, address)
+        .join(Customer, Customer.id == Appliance.customer_id)
+        .where(Appliance.id.in_(ids))
+    )
+    return {a.id: _Appliance(a, name, tel, addr) for a, name, tel, addr in rows}
+
+
+def _due(
+    d: _Appliance, months: int, since: date, last_day: date | None, due_on: date, day: date
+) -> MaintenanceDue:
+    a = d.appliance
+    return MaintenanceDue(
+        appliance_id=a.id,
+        category=a.category,
+        brand=a.brand,
+        model=a.model,
+        serial=a.serial,
+        customer_id=a.customer_id,
+        customer_name=d.customer_name,
+        phone=d.phone,
+        address=d.address,
+        purchase_date=a.purchase_date,
+        last_maintenance=last_day,
+        since=since,
+        interval_months=months,
+        due_on=due_on,
+        days_overdue=(day - due_on).days,
+    )
 
 
 def open_maintenance_ticket(

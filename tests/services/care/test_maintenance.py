@@ -3,7 +3,8 @@ maintenance ticket opened from the list."""
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -114,3 +115,54 @@ def test_ticket_from_the_reminder_is_one_write(
         f"该家电已有未完成的保养服务单：{first.number}。"
     )
     assert [t.id for t in tickets.customer_tickets(db, clerk, zhang.id)] == [first.id]
+
+
+def test_the_first_n_are_the_first_n_of_the_whole_list(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, clock: FakeClock
+) -> None:
+    """The database keeps only the candidates for the first ``limit``: whatever the
+    limit, the list is the start of the uncut one, also with purchases on month ends
+    (the 29th, 30th and 31st fall due on one day) and maintenance finished just after
+    the shop's midnight (the 16:30 UTC completion is the next day in Shanghai)."""
+    rng = random.Random(20261207)
+    owner = factories.customer(db, clerk)
+    for i in range(36):
+        bought = date(2024, rng.choice([1, 3, 5, 8, 10, 12]), rng.choice([1, 15, 28, 29, 30, 31]))
+        customers.add_appliance(
+            db,
+            clerk,
+            owner.id,
+            ApplianceDraft(rng.choice(["空调", "热水器", "净水器"]), f"M{i}", purchase_date=bought),
+        )
+    tech = factories.technician(db, manager)
+    appliances = customers.get_customer(db, clerk, owner.id).appliances
+    for appliance, done_at in zip(
+        appliances[:4],
+        (
+            datetime(2025, 5, 31, 16, 30, tzinfo=UTC),  # 2025-06-01 00:30 in Shanghai
+            datetime(2025, 2, 27, 15, 59, tzinfo=UTC),  # 2025-02-27 23:59 in Shanghai
+            datetime(2025, 8, 30, 16, 0, tzinfo=UTC),  # 2025-08-31 00:00 in Shanghai
+            datetime(2025, 1, 30, 17, 0, tzinfo=UTC),
+        ),
+        strict=True,
+    ):
+        clock.now = done_at
+        factories.completed_ticket(
+            db,
+            clerk,
+            dispatcher,
+            manager,
+            owner.id,
+            kind=TicketKind.MAINTENANCE,
+            appliance_id=appliance.id,
+            technician_id=tech,
+        )
+    today = date(2026, 11, 23)
+    months = {"空调": 12, "热水器": 6, "净水器": 6}
+    whole = maintenance.maintenance_due(db, clerk, today, months, limit=10**6)
+    assert len(whole) > 20
+    assert [(d.due_on, d.appliance_id) for d in whole] == sorted(
+        (d.due_on, d.appliance_id) for d in whole
+    )
+    for n in (1, 2, 3, 5, 8, 13, len(whole) - 1, len(whole)):
+        assert maintenance.maintenance_due(db, clerk, today, months, limit=n) == whole[:n], n
