@@ -54,7 +54,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The new password must differ from the current one.",
         "新密码不能与当前密码相同。",
     ),
-    # the command line: who is acting
+    # the command line: who is acting, what was typed
+    "cli.hours_format": (
+        "Give the working hours as HH:MM-HH:MM, e.g. 08:30-18:00.",
+        "请按 时:分-时:分 填写工作时间，例如 08:30-18:00。",
+    ),
     "cli.acting_user_required": (
         "Say who you are with --as USER (your password is asked, or read from DESK_PASSWORD).",
         "请用 --as 用户名 说明操作人（随后询问密码，或从 DESK_PASSWORD 读取）。",
