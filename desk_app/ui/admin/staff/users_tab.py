@@ -39,13 +39,12 @@ class RolesBox(QWidget):
     def _main_changed(self) -> None:
         main = self.main_role()
         for role, box in self.checks.items():
-            box.setEnabled(role is not main)
-            if role is main:
+            box.setEnabled(role != main)
+            if role == main:
                 box.setChecked(True)
 
     def main_role(self) -> Role:
-        role: Role = self.main.currentData()
-        return role
+        return Role(self.main.currentData())  # Qt hands the item's data back as a str
 
     def set_roles(self, main: Role, held: tuple[Role, ...]) -> None:
         for role, box in self.checks.items():
@@ -55,7 +54,7 @@ class RolesBox(QWidget):
 
     def other_roles(self) -> list[Role]:
         main = self.main_role()
-        return [r for r, box in self.checks.items() if box.isChecked() and r is not main]
+        return [r for r, box in self.checks.items() if box.isChecked() and r != main]
 
 
 class AddUserDialog(FormDialog):
