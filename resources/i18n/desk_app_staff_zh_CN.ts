@@ -187,7 +187,7 @@
         <translation>员工(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/forms.py" line="41"/>
+        <location filename="../../desk_app/ui/admin/staff/forms.py" line="46"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
@@ -264,7 +264,12 @@
 <context>
     <name>StaffForms</name>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/forms.py" line="115"/>
+        <location filename="../../desk_app/ui/admin/staff/forms.py" line="42"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/admin/staff/forms.py" line="120"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -272,57 +277,57 @@
 <context>
     <name>TechnicianDialog</name>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="84"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="85"/>
         <source>Add a technician</source>
         <translation>添加工程师</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="86"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="87"/>
         <source>Technician %1</source>
         <translation>工程师 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="110"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="111"/>
         <source>(does not sign in)</source>
         <translation>（不登录）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="111"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="112"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="112"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="113"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="113"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="114"/>
         <source>&amp;Skills</source>
         <translation>技能(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="114"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="115"/>
         <source>Service &amp;areas</source>
         <translation>服务区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="116"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="117"/>
         <source>Visits per &amp;day</source>
         <translation>每日上门数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="120"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="121"/>
         <source>of which kept for &amp;emergencies</source>
         <translation>其中应急预留(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="126"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="127"/>
         <source>Working &amp;hours</source>
         <translation>工作时间(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="128"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="129"/>
         <source>Signs in as &amp;user</source>
         <translation>登录用户(&amp;U)</translation>
     </message>
@@ -330,88 +335,88 @@
 <context>
     <name>TechniciansTab</name>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="197"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="205"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="198"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="206"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="199"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="207"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="200"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="208"/>
         <source>Service areas</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="201"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="209"/>
         <source>Hours</source>
         <translation>工作时间</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="203"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="211"/>
         <source>Visits / reserve</source>
         <translation>上门数 / 预留</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="206"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="214"/>
         <source>Signs in as</source>
         <translation>登录用户</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="208"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="216"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="209"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="217"/>
         <source>active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="209"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="217"/>
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="215"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="223"/>
         <source>&amp;Add technician…</source>
         <translation>添加工程师(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="217"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="225"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="219"/>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="232"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="227"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="240"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="230"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="238"/>
         <source>&amp;Reactivate</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="241"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="249"/>
         <source>%1 added.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="255"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="263"/>
         <source>%1 is back on the board.</source>
         <translation>%1 已回到派工板。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="255"/>
+        <location filename="../../desk_app/ui/admin/staff/technicians_tab.py" line="263"/>
         <source>%1 is off the board.</source>
         <translation>%1 已从派工板移除。</translation>
     </message>

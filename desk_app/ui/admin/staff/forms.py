@@ -37,6 +37,11 @@ def staff_menu_text() -> str:
     return QCoreApplication.translate("MainWindow", "S&taff…")
 
 
+def list_separator() -> str:
+    """Between the items of a list in one cell: ", " in English, "、" in Chinese."""
+    return QCoreApplication.translate("StaffForms", ", ")
+
+
 def password_menu_text() -> str:
     return QCoreApplication.translate("MainWindow", "Change my &password…")
 

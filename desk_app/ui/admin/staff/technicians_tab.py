@@ -25,9 +25,10 @@ from desk_app.domain.permissions import Perm
 from desk_app.services.admin import users
 from desk_app.services.dispatch import areas, technicians
 from desk_app.services.dispatch.technicians import TechnicianDraft, TechnicianView
-from desk_app.ui.admin.staff.forms import FormDialog, ListTab, SaveJob
+from desk_app.ui.admin.staff.forms import FormDialog, ListTab, SaveJob, list_separator
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
+from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.table_models import Column
 from desk_app.ui.common.widgets import field_row
 
@@ -136,9 +137,13 @@ class TechnicianDialog(FormDialog):
                 users.list_users(db, actor) if can_users else [],
             ),
             on_success=self._choices,
-            on_failure=self.failed,
+            on_failure=self._choices_failed,
             owner=self,
         )
+
+    def _choices_failed(self, error: BaseException) -> None:
+        # OK stays disabled: saving without the lists would drop the skills and areas.
+        self.banner.show_message(message_for(error, self.tz), "error")
 
     def _choices(self, loaded: tuple[list[str], list[Any], list[Any]]) -> None:
         skills, area_rows, user_rows = loaded
@@ -173,7 +178,9 @@ class TechnicianDialog(FormDialog):
             user_id=self.user.currentData(),
         )
 
-    def collect(self) -> SaveJob:
+    def collect(self) -> SaveJob | None:
+        if not self.choices_loaded:
+            return None
         db, actor, draft, current = self.desk.db, self.desk.actor, self.draft(), self.current
         if current is None:
             return lambda: technicians.create_technician(db, actor, draft)
@@ -188,6 +195,7 @@ class TechniciansTab(ListTab):
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk, "techniciansTable")
         kinds = labels.ticket_kinds()
+        sep = list_separator()
 
         def skill(s: str) -> str:
             return kinds[TicketKind(s)] if s in set(TicketKind) else s
@@ -196,8 +204,8 @@ class TechniciansTab(ListTab):
             [
                 Column(self.tr("Name"), lambda t: t.name),
                 Column(self.tr("Phone"), lambda t: t.phone or ""),
-                Column(self.tr("Skills"), lambda t: "、".join(skill(s) for s in t.skills)),
-                Column(self.tr("Service areas"), lambda t: "、".join(t.areas)),
+                Column(self.tr("Skills"), lambda t: sep.join(skill(s) for s in t.skills)),
+                Column(self.tr("Service areas"), lambda t: sep.join(t.areas)),
                 Column(self.tr("Hours"), lambda t: f"{t.work_start:%H:%M}–{t.work_end:%H:%M}"),
                 Column(
                     self.tr("Visits / reserve"),

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWid
 from desk_app.domain.enums import Role
 from desk_app.services.admin import users
 from desk_app.services.admin.users import UserView
-from desk_app.ui.admin.staff.forms import FormDialog, ListTab, SaveJob
+from desk_app.ui.admin.staff.forms import FormDialog, ListTab, SaveJob, list_separator
 from desk_app.ui.admin.staff.password import password_edit
 from desk_app.ui.common import labels
 from desk_app.ui.common.context import Desk
@@ -148,7 +148,7 @@ class UsersTab(ListTab):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk, "usersTable")
-        names = labels.roles()
+        names, sep = labels.roles(), list_separator()
         self.set_columns(
             [
                 Column(self.tr("User name"), lambda u: u.username),
@@ -156,7 +156,7 @@ class UsersTab(ListTab):
                 Column(self.tr("Main role"), lambda u: names[u.role]),
                 Column(
                     self.tr("Other roles"),
-                    lambda u: "、".join(names[r] for r in u.roles if r is not u.role),
+                    lambda u: sep.join(names[r] for r in u.roles if r is not u.role),
                 ),
                 Column(self.tr("State"), self._state, color=lambda u: None if u.active else "#888"),
             ]
