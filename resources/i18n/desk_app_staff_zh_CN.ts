@@ -257,8 +257,8 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/admin/staff/dialog.py" line="51"/>
-        <source>Welcome. Set up the shop here: the service areas it covers, its technicians, and a user for everybody who works at a desk. This window is always under Desk ▸ Staff….</source>
-        <translation>欢迎。请在这里设置本店：服务的区域、工程师，以及每位前台人员的用户。此窗口随时可在“服务台 ▸ 员工…”中打开。</translation>
+        <source>Welcome. Set up the shop here: the service areas it covers, its technicians, and a user for everybody who works at a desk. It opens again from Desk ▸ Staff…</source>
+        <translation>欢迎。请在这里设置本店：服务的区域、工程师，以及每位前台人员的用户。之后可从“服务台 ▸ 员工…”再次打开。</translation>
     </message>
 </context>
 <context>

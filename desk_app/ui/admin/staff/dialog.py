@@ -49,8 +49,8 @@ class StaffDialog(QDialog):
             self.banner.show_message(
                 self.tr(
                     "Welcome. Set up the shop here: the service areas it covers, its "
-                    "technicians, and a user for everybody who works at a desk. This window "
-                    "is always under Desk ▸ Staff…."
+                    "technicians, and a user for everybody who works at a desk. It opens again "
+                    "from Desk ▸ Staff…"
                 ),
                 "info",
             )

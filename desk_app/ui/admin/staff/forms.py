@@ -189,6 +189,8 @@ class ListTab(QWidget):
         selected = self.selected()
         keep = getattr(selected, "id", None)
         self.model.set_rows(rows)
+        if not self.loaded:
+            self.table.resizeColumnsToContents()
         self.loaded = True
         for n, row in enumerate(rows):
             if getattr(row, "id", None) == keep:
