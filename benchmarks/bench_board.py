@@ -48,7 +48,7 @@ from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers
 from desk_app.services.customers.customers import AddressInput, ApplianceDraft, CustomerDraft
-from desk_app.services.dispatch import board, dispatch
+from desk_app.services.dispatch import areas, board, dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketDraft
@@ -115,6 +115,8 @@ def seed(
     users.create_user(db, boss, "disp", "secret-1", Role.DISPATCHER, "赵派工")
     clerk = users.authenticate(db, "clerk", "secret-1")
     disp = users.authenticate(db, "disp", "secret-1")
+    for area in AREAS:
+        areas.create_area(db, boss, area)
     booked_per_tech = max(1, int(tickets_open * 0.4) // max(technicians, 1))
     techs = []
     used: set[str] = set()

@@ -8,7 +8,6 @@ the services, like the GUI.
 from __future__ import annotations
 
 import argparse
-import getpass
 import locale
 import os
 import sys
@@ -20,12 +19,19 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app import __version__
+from desk_app.cli_staff import (
+    acting_user,
+    add_staff_parsers,
+    as_option,
+    run_area,
+    run_technician,
+    run_user,
+)
 from desk_app.config import load_config
 from desk_app.db import migrate
-from desk_app.domain.enums import Role
 from desk_app.domain.errors import DatabaseUnavailable, DeskError, ValidationError
 from desk_app.messages import CHINESE, ENGLISH, render
-from desk_app.services.admin import settings, users
+from desk_app.services.admin import settings
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Database
 
@@ -48,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
     _db_option(parser)
+    as_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db_cmd = sub.add_parser("db", help="create, upgrade and check the database")
@@ -70,19 +77,6 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--tickets", type=int, default=8000)
     demo.add_argument("--seed", type=int, default=1)
 
-    user = sub.add_parser("user", help="manage users")
-    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = user_sub.add_parser(
-        "add",
-        help="add a user (password prompted, or read from stdin)",
-        description="Adds a user. The password is prompted twice on a terminal, or read "
-        "from the first line of standard input when it is not a terminal.",
-    )
-    _db_option(add)
-    add.add_argument("name", help="user name used to sign in")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
-    add.add_argument("--display-name", help="name shown on screens and papers")
-
     stock = sub.add_parser("stock", help="parts stock administration")
     stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
     chk = stock_sub.add_parser(
@@ -100,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "without --logo or --no-logo the current logo stays.",
     )
     _db_option(header)
+    as_option(header)
     header.add_argument("--name", required=True, help="company or service-center name")
     header.add_argument("--address", default="", help="address printed under the name")
     header.add_argument("--hotline", default="", help="service hotline, e.g. 400-800-1234")
@@ -107,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     logo.add_argument("--logo", metavar="PATH", help="PNG or JPEG logo file")
     logo.add_argument("--no-logo", action="store_true", help="print without a logo")
 
+    add_staff_parsers(sub, _db_option)
     from desk_app.cli_print import add_print_parser
 
     add_print_parser(sub, _db_option)
@@ -115,15 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open(args: argparse.Namespace, *, auto_migrate: bool | None = None) -> Database:
     return open_database(load_config(args.db), auto_migrate=auto_migrate)
-
-
-def _read_password() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
-        if getpass.getpass("Again: ") != first:
-            raise SystemExit("The passwords differ; nothing was changed.")
-        return first
-    return sys.stdin.readline().rstrip("\r\n")
 
 
 def _cmd_db(args: argparse.Namespace) -> int:
@@ -163,21 +150,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_user(args: argparse.Namespace) -> int:
-    db = _open(args)
-    password = _read_password()
-    role = Role(args.role)
-    if users.count_users(db) == 0:
-        created = users.create_user(db, None, args.name, password, role, args.display_name)
-    else:
-        # An administrator at the server's console acts as the first manager.
-        created = users.create_user(
-            db, users.system_actor(db), args.name, password, role, args.display_name
-        )
-    print(f"user {created.username} ({created.role.value}) created")
-    return 0
-
-
 def _cmd_stock(args: argparse.Namespace) -> int:
     from desk_app.services.stock import stock
 
@@ -200,10 +172,9 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         logo = None
     elif args.logo:
         logo = args.logo
-    # An administrator at the server's console acts as the first manager.
     header = settings.set_company_header(
         db,
-        users.system_actor(db),
+        acting_user(db, args),
         name=args.name,
         address=args.address,
         hotline=args.hotline,
@@ -271,7 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = {
             "db": _cmd_db,
             "demo-data": _cmd_demo,
-            "user": _cmd_user,
+            "user": lambda a: run_user(a, _open(a)),
+            "technician": lambda a: run_technician(a, _open(a)),
+            "area": lambda a: run_area(a, _open(a)),
             "stock": _cmd_stock,
             "settings": _cmd_settings,
         }.get(args.command)

@@ -9,7 +9,8 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from desk_app.services.admin import settings, users
+from desk_app.cli_staff import acting_user, as_option
+from desk_app.services.admin import settings
 from desk_app.services.core.database import Database
 from desk_app.services.paperwork import paperwork
 
@@ -23,6 +24,7 @@ def add_print_parser(sub: Any, db_option: DbOption) -> None:
     def doc(name: str, help_text: str, key: str, key_help: str) -> argparse.ArgumentParser:
         p = kinds.add_parser(name, help=help_text, description=help_text)
         db_option(p)
+        as_option(p)
         p.add_argument(key, help=key_help)
         p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
         p.add_argument("--lang", choices=paperwork.LANGUAGES, default="zh_CN")
@@ -65,7 +67,7 @@ def run_print(args: argparse.Namespace, db: Database) -> int:
     from desk_app.messages import render
     from desk_app.printing import render_checked
 
-    actor = users.system_actor(db)
+    actor = acting_user(db, args)
     lang = args.lang
     data: Any
     if args.document == "work-order":

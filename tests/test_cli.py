@@ -12,6 +12,7 @@ import pytest
 from desk_app.cli import main
 from desk_app.db import migrate
 from desk_app.domain.enums import Role, TicketKind
+from desk_app.domain.errors import ValidationError
 from desk_app.services.admin import settings, users
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.tickets.tickets import TicketDraft, open_ticket
@@ -37,13 +38,18 @@ def test_user_add_reads_password_from_stdin(
         )
         == 0
     )
+    # the first user needed nobody; everyone after is added by a signed-in manager
     monkeypatch.setattr(sys, "stdin", io.StringIO("second-pass\n"))
-    assert main(["user", "add", "li", "--role", "clerk", "--db", db_url]) == 0
+    assert main(["user", "add", "li", "--role", "clerk", "--db", db_url]) == 2
+    assert "--as" in capsys.readouterr().err
+    monkeypatch.setenv("DESK_PASSWORD", "first-pass")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("second-pass\n"))
+    assert main(["user", "add", "li", "--role", "clerk", "--as", "boss", "--db", db_url]) == 0
     db = Database(db_url)
     assert users.authenticate(db, "boss", "first-pass").role is Role.MANAGER
     assert users.authenticate(db, "li", "second-pass").role is Role.CLERK
     monkeypatch.setattr(sys, "stdin", io.StringIO("x\n"))
-    assert main(["user", "add", "short", "--role", "clerk", "--db", db_url]) == 2
+    assert main(["user", "add", "short", "--role", "clerk", "--as", "boss", "--db", db_url]) == 2
     assert "password" in capsys.readouterr().err
     db.dispose()
 
@@ -92,7 +98,11 @@ def test_db_option_before_or_after_the_command(tmp_path: Path) -> None:
 
 
 def test_settings_company_header_sets_keeps_and_removes_the_logo(
-    db: Database, manager: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    manager: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from PIL import Image
 
@@ -100,7 +110,8 @@ def test_settings_company_header_sets_keeps_and_removes_the_logo(
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (90, 30), (20, 90, 200)).save(logo, "PNG")
-    base = ["settings", "company-header", "--db", db.url]
+    monkeypatch.setenv("DESK_PASSWORD", "secret-1")
+    base = ["settings", "company-header", "--as", "boss", "--db", db.url]
     args = ["--name", "蓝天家电售后", "--address", "深圳市南山区科技园路1号"]
     assert main([*base, *args, "--hotline", "400-800-1234", "--logo", str(logo)]) == 0
     out = capsys.readouterr().out
@@ -152,7 +163,8 @@ def test_a_refusal_is_printed_in_the_clerk_language_with_times_in_the_shop_zone(
     from desk_app.domain.errors import ConflictError
 
     settings.set_timezone(db, manager, "Asia/Urumqi")  # UTC+6, not the default UTC+8
-    out = ["-o", "x.pdf", "--db", db.url]
+    monkeypatch.setenv("DESK_PASSWORD", "secret-1")
+    out = ["-o", "x.pdf", "--as", "boss", "--db", db.url]
     monkeypatch.setenv("DESK_LANGUAGE", "zh_CN")
     assert main(["print", "work-order", "S19990101-0001", *out]) == 2
     assert capsys.readouterr().err.strip() == "error: 未找到：工单 S19990101-0001。"
@@ -188,3 +200,144 @@ def test_without_desk_language_the_locale_chooses_and_the_zone_falls_back(
     assert not missing.exists()
     assert cli._shop_zone(None, DatabaseUnavailable()) == cli.FALLBACK_ZONE
     assert str(cli.FALLBACK_ZONE) == "Asia/Shanghai"
+
+
+# ---------------------------------------------------------------- who is acting
+
+
+def _run(argv: list[str], stdin: str = "") -> int:
+    saved = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        return main(argv)
+    finally:
+        sys.stdin = saved
+
+
+def test_admin_commands_need_the_acting_user_and_their_password(
+    db: Database,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desk_app.db.models import AuditLog, User
+
+    before = factories.count(db, User), factories.count(db, AuditLog)
+    header = ["settings", "company-header", "--name", "冒名", "--db", db.url]
+    area = ["area", "add", "朝阳区", "--db", db.url]
+    eve = ["user", "add", "eve", "--role", "manager", "--db", db.url]
+    for argv in (header, area, eve, ["technician", "list", "--db", db.url]):
+        assert _run(argv, "eve-pass-1\n") == 2
+        assert "--as" in capsys.readouterr().err
+    monkeypatch.setenv("DESK_PASSWORD", "wrong-password")
+    for argv in (header, area, eve):
+        assert _run([*argv, "--as", "boss"], "eve-pass-1\n") == 2
+        assert capsys.readouterr().err.strip() == "error: password: Wrong user name or password."
+    # an unknown acting user reads exactly the same
+    assert _run([*area, "--as", "nobody"]) == 2
+    assert capsys.readouterr().err.strip() == "error: password: Wrong user name or password."
+    assert (factories.count(db, User), factories.count(db, AuditLog)) == before
+    assert settings.get_company_header(db).name != "冒名"
+    # --as before the command works like --db does
+    monkeypatch.setenv("DESK_PASSWORD", "secret-1")
+    assert _run(["--as", "boss", *area]) == 0
+    assert "service area 朝阳区 added" in capsys.readouterr().out
+
+
+def test_the_password_is_asked_when_no_variable_gives_it(
+    db: Database,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desk_app import cli_staff
+
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+    asked: list[str] = []
+
+    def prompt(text: str) -> str:
+        asked.append(text)
+        return "secret-1"
+
+    monkeypatch.setattr(cli_staff.getpass, "getpass", prompt)
+    assert _run(["area", "list", "--as", "boss", "--db", db.url]) == 0
+    assert asked == ["Password of boss: "]
+
+
+def test_a_new_shop_from_the_command_line(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first manager, then areas, a technician linked to a user, staff with roles,
+    resets and deactivation: everything a shop needs before its first dispatch."""
+    cli = ["--db", db_url]
+    assert _run(["user", "add", "boss", "--role", "manager", *cli], "first-pass\n") == 0
+    monkeypatch.setenv("DESK_PASSWORD", "first-pass")
+    boss = ["--as", "boss", *cli]
+    assert _run(["area", "add", "朝阳区", "--note", "东三环以东", *boss]) == 0
+    assert _run(["area", "add", "海淀区", *boss]) == 0
+    assert _run(["area", "add", "海淀区", *boss]) == 2  # taken
+    add_user = ["user", "add", "sun", "--role", "technician", "--display-name", "孙师傅"]
+    assert _run([*add_user, *boss], "sun-pass-1\n") == 0
+    assert (
+        _run(
+            ["user", "add", "zhao", "--role", "dispatcher", "--also", "followup", *boss],
+            "zhao-pass-1\n",
+        )
+        == 0
+    )
+    tech = ["technician", "add", "孙师傅", "--phone", "13900001111", "--skill", "repair"]
+    tech += ["--skill", "空调", "--area", "朝阳区", "--hours", "09:00-17:30", "--user", "sun"]
+    assert _run([*tech, *boss]) == 0
+    assert _run(["technician", "add", "周师傅", "--area", "西城区", *boss]) == 2
+    assert "西城区" in capsys.readouterr().err
+    assert _run(["technician", "add", "周师傅", "--hours", "9-5", *boss]) == 2
+    assert "hours" in capsys.readouterr().err
+    assert (
+        _run(
+            [
+                "technician",
+                "edit",
+                "孙师傅",
+                "--area",
+                "朝阳区",
+                "--area",
+                "海淀区",
+                "--capacity",
+                "8",
+                *boss,
+            ]
+        )
+        == 0
+    )
+    assert _run(["area", "rename", "朝阳区", "朝阳片区", *boss]) == 0
+    capsys.readouterr()
+    assert _run(["technician", "list", *boss]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "孙师傅" in line and "09:00-17:30" in line and "8/1" in line
+    assert "朝阳片区, 海淀区" in line and "repair, 空调" in line and "user sun" in line
+    assert _run(["user", "roles", "zhao", "--role", "clerk", *boss]) == 0
+    assert _run(["user", "passwd", "zhao", *boss], "temp-pass-1\n") == 0
+    assert _run(["user", "deactivate", "sun", *boss]) == 0
+    assert _run(["user", "deactivate", "boss", *boss]) == 2  # yourself
+    assert _run(["technician", "deactivate", "孙师傅", *boss]) == 0
+    capsys.readouterr()
+    assert _run(["user", "list", *boss]) == 0
+    listed = capsys.readouterr().out
+    assert "zhao\tzhao\tclerk  [must change password]" in listed
+    assert "sun\t孙师傅\ttechnician  [inactive, must change password]" in listed
+    assert _run(["technician", "list", *boss]) == 0
+    assert capsys.readouterr().out == ""
+    assert _run(["technician", "list", "--all", *boss]) == 0
+    assert "[inactive]" in capsys.readouterr().out
+    db = Database(db_url)
+    try:
+        zhao = users.authenticate(db, "zhao", "temp-pass-1")
+        assert zhao.roles == {Role.CLERK} and users.must_change_password(db, zhao)
+        with pytest.raises(ValidationError):
+            users.authenticate(db, "sun", "sun-pass-1")
+    finally:
+        db.dispose()
+    # the manager changes their own password: the current one is DESK_PASSWORD
+    assert _run(["user", "passwd", "boss", *boss], "second-pass\n") == 0
+    monkeypatch.setenv("DESK_PASSWORD", "second-pass")
+    assert _run(["area", "list", *boss]) == 0

@@ -19,7 +19,16 @@ from desk_app.messages.render import fields_of
 from desk_app.printing import errors as printing_errors
 
 ROOT = Path(__file__).resolve().parents[1] / "desk_app"
-SCANNED = ("domain", "services", "printing", "db", "cli.py", "cli_print.py", "config.py")
+SCANNED = (
+    "domain",
+    "services",
+    "printing",
+    "db",
+    "cli.py",
+    "cli_print.py",
+    "cli_staff.py",
+    "config.py",
+)
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
 # Constructors whose first positional argument (after ``field`` for ValidationError) is a code.

@@ -54,6 +54,7 @@ def office(pg_url: str, clock: FakeClock, tmp_path: Path, qtbot: QtBot) -> Itera
         ("disp2", Role.DISPATCHER, "钱派工"),
     ):
         users.create_user(clerk_db, boss, name, "secret-1", role, display)
+    factories.service_areas(clerk_db, boss, "朝阳区", "海淀区")
     sun = dispatch.create_technician(
         clerk_db, boss, TechnicianDraft("孙师傅", skills=("repair",), areas=("朝阳区",))
     ).id

@@ -15,7 +15,7 @@ from desk_app.services.customers.customers import (
     CustomerDraft,
     CustomerView,
 )
-from desk_app.services.dispatch import dispatch
+from desk_app.services.dispatch import areas, dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import Completion, TicketDraft, TicketView
@@ -69,6 +69,14 @@ def ticket(
         actor,
         TicketDraft(customer_id, kind, fault, urgency=urgency, appliance_id=appliance_id),
     )
+
+
+def service_areas(db: Database, manager: Actor, *names: str) -> None:
+    """The service areas ``names`` exist (a technician may only cover such areas)."""
+    have = {a.name for a in areas.list_areas(db, manager)}
+    for name in names:
+        if name not in have:
+            areas.create_area(db, manager, name)
 
 
 def technician(db: Database, manager: Actor, name: str = "刘师傅") -> int:

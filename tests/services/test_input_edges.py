@@ -242,14 +242,18 @@ def test_a_user_with_a_role_outside_its_set_is_refused(db: Database, manager: Ac
 def test_text_no_check_of_its_own_covers_is_refused_under_the_statement(
     db: Database, clerk: Actor, manager: Actor
 ) -> None:
-    """A technician's skills are only trimmed by their service: the net under every
-    statement still refuses a NUL, and nothing is written."""
+    """The technician service checks each skill as text; a write that skipped such a
+    check (here straight through the ORM) still meets the net under every flush, which
+    refuses a NUL even inside a JSON list. Nothing is written either way."""
     from desk_app.db.models import Technician
     from desk_app.services.dispatch.dispatch import TechnicianDraft
 
     for bad in ("空调\x00", "\ud800"):
         with pytest.raises(ValidationError) as err:
             dispatch.create_technician(db, manager, TechnicianDraft("刘师傅", skills=(bad,)))
-        assert err.value.code == "field.control_characters"
+        assert (err.value.field, err.value.code) == ("skills", "field.control_characters")
+        with pytest.raises(ValidationError) as net:
+            db.write(lambda s, bad=bad: s.add(Technician(name="刘师傅", skills=[bad], areas=[])))
+        assert (net.value.field, net.value.code) == ("skills", "field.control_characters")
     assert factories.count(db, Technician) == 0
     _still_works(db, clerk)

@@ -32,6 +32,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "user": ("user", "用户"),
     "manager": ("manager", "经理"),
     "technician": ("technician", "工程师"),
+    "service area": ("service area", "服务区域"),
     "part": ("part", "配件"),
     "barcode": ("barcode", "条码"),
     "stock location": ("stock location", "库位"),

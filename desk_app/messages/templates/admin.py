@@ -55,6 +55,28 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "最多 {limit} 个字母、数字、点、短横线或下划线。",
     ),
     "user.cannot_deactivate_self": ("You cannot deactivate yourself.", "不能停用您自己的账号。"),
+    "user.cannot_demote_self": (
+        "You cannot take the manager role from yourself; ask another manager.",
+        "不能取消您自己的售后经理岗位，请由另一位经理操作。",
+    ),
+    "user.last_manager": (
+        "This is the last active manager: make someone else a manager first.",
+        "这是最后一位在职的售后经理：请先让另一位用户担任经理。",
+    ),
+    "user.old_password_wrong": ("The current password is wrong.", "当前密码不正确。"),
+    "user.password_unchanged": (
+        "The new password must differ from the current one.",
+        "新密码不能与当前密码相同。",
+    ),
+    # the command line: who is acting, what was typed
+    "cli.hours_format": (
+        "Give the working hours as HH:MM-HH:MM, e.g. 08:30-18:00.",
+        "请按 时:分-时:分 填写工作时间，例如 08:30-18:00。",
+    ),
+    "cli.acting_user_required": (
+        "Say who you are with --as USER (your password is asked, or read from DESK_PASSWORD).",
+        "请用 --as 用户名 说明操作人（随后询问密码，或从 DESK_PASSWORD 读取）。",
+    ),
     # the acting user, re-read inside every write (services.core.database.check_actor)
     "user.deactivated": (
         "The account {user} has been deactivated; nothing was saved. Ask a manager.",

@@ -43,4 +43,22 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Only a ticket not yet in service can go back to the queue.",
         "只有尚未开始服务的工单才能退回待派队列。",
     ),
+    # technicians and service areas (staff administration)
+    "dispatch.unknown_area": (
+        "{area} is not an active service area: add it under Service areas first.",
+        "{area} 不是在用的服务区域：请先在“服务区域”中添加。",
+    ),
+    "dispatch.unknown_skill": (
+        "{skill} is neither a ticket kind nor a known appliance category.",
+        "{skill} 既不是工单类型，也不是已知的产品类别。",
+    ),
+    "dispatch.user_already_linked": (
+        "This user is already linked to the technician {technician}.",
+        "该用户已关联到工程师 {technician}。",
+    ),
+    "dispatch.user_inactive": (
+        "This user is deactivated and cannot be linked.",
+        "该用户已停用，不能关联。",
+    ),
+    "area.name_taken": ("The service area {name} exists already.", "服务区域 {name} 已存在。"),
 }

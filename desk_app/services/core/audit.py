@@ -104,6 +104,22 @@ def history(db: Database, actor: Actor, entity: str, entity_id: int) -> list[Aud
     return db.read(q)
 
 
+def last_change(session: Session, entity: str, entity_id: int) -> tuple[str, datetime | None]:
+    """Who made the newest audited change of one record, and when: what a ConflictError
+    names for records that keep no ``updated_by`` of their own (users, technicians,
+    service areas). ``("?", None)`` when nothing was audited."""
+    row = session.execute(
+        select(AuditLog.at, User.display_name)
+        .outerjoin(User, User.id == AuditLog.user_id)
+        .where(AuditLog.entity == entity, AuditLog.entity_id == str(entity_id))
+        .order_by(AuditLog.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return "?", None
+    return row[1] or "?", row[0]
+
+
 def last_change_id(db: Database) -> int:
     """The newest change-log id: SQLite desks poll this to notice other desks' writes."""
     return db.read(lambda s: s.scalar(select(func.coalesce(func.max(ChangeLog.id), 0))) or 0)

@@ -1,4 +1,7 @@
-"""Dispatch (派工): technicians, assignment, appointments and reschedules.
+"""Dispatch (派工): assignment, appointments and reschedules.
+
+The technicians themselves are kept in ``technicians`` (re-exported here for the
+screens that list them), the service areas in ``areas``.
 
 Two dispatchers assigning the same ticket at once: the ticket row is locked
 and its version checked, so exactly one wins and the other gets a
@@ -10,19 +13,22 @@ gives an override reason, which is recorded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import Appointment, Technician, Ticket
-from desk_app.domain.enums import TicketKind, TicketStatus
+from desk_app.domain.enums import TicketStatus
 from desk_app.domain.errors import DoubleBooking, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
-from desk_app.domain.validation import clean_text, person_name
-from desk_app.services.core import audit
+from desk_app.domain.validation import clean_text
 from desk_app.services.core.database import Actor, Database
+from desk_app.services.dispatch.technicians import TechnicianDraft as TechnicianDraft
+from desk_app.services.dispatch.technicians import TechnicianView as TechnicianView
+from desk_app.services.dispatch.technicians import create_technician as create_technician
+from desk_app.services.dispatch.technicians import list_technicians as list_technicians
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 
@@ -30,32 +36,6 @@ S = TicketStatus
 MAX_VISIT = timedelta(hours=12)
 # PostgreSQL's exclusion_violation: the database refused an overlapping visit.
 NO_OVERLAP_SQLSTATE = "23P01"
-
-
-@dataclass(frozen=True)
-class TechnicianDraft:
-    name: str
-    phone: str | None = None
-    skills: tuple[str, ...] = ()
-    areas: tuple[str, ...] = ()
-    work_start: time = time(8, 30)
-    work_end: time = time(18, 0)
-    daily_capacity: int = 6
-    emergency_reserve: int = 1
-
-
-@dataclass(frozen=True)
-class TechnicianView:
-    id: int
-    name: str
-    phone: str | None
-    skills: tuple[str, ...]
-    areas: tuple[str, ...]
-    work_start: time
-    work_end: time
-    daily_capacity: int
-    emergency_reserve: int
-    active: bool
 
 
 @dataclass(frozen=True)
@@ -69,80 +49,6 @@ class AppointmentView:
     state: str
     reason: str | None
     override_reason: str | None
-
-
-def _tech_view(t: Technician) -> TechnicianView:
-    return TechnicianView(
-        t.id,
-        t.name,
-        t.phone,
-        tuple(t.skills or ()),
-        tuple(t.areas or ()),
-        t.work_start,
-        t.work_end,
-        t.daily_capacity,
-        t.emergency_reserve,
-        t.active,
-    )
-
-
-def create_technician(db: Database, actor: Actor, draft: TechnicianDraft) -> TechnicianView:
-    require(actor.username, actor.roles, Perm.MANAGE_TECHNICIANS)
-    name = person_name(draft.name)
-    phone = clean_text(draft.phone, "phone", max_length=40)
-    if draft.work_end <= draft.work_start:
-        raise ValidationError("work_end", "dispatch.work_hours_reversed")
-    if not 0 <= draft.emergency_reserve <= draft.daily_capacity <= 50:
-        raise ValidationError("daily_capacity", "dispatch.capacity_range", limit=50)
-    known_kinds = {k.value for k in TicketKind}
-    skills = [s.strip() for s in draft.skills if s.strip()]
-    areas = [a.strip() for a in draft.areas if a.strip()]
-
-    def tx(s: Session) -> TechnicianView:
-        tech = Technician(
-            name=name,
-            phone=phone,
-            skills=skills,
-            areas=areas,
-            work_start=draft.work_start,
-            work_end=draft.work_end,
-            daily_capacity=draft.daily_capacity,
-            emergency_reserve=draft.emergency_reserve,
-            active=True,
-        )
-        s.add(tech)
-        s.flush()
-        audit.record(
-            s,
-            actor,
-            "technician.create",
-            "technician",
-            tech.id,
-            {
-                "name": name,
-                "skills": skills,
-                "areas": areas,
-                "unknown_skills": [x for x in skills if x not in known_kinds],
-            },
-            at=db.now(),
-        )
-        return _tech_view(tech)
-
-    return db.write(tx)
-
-
-def list_technicians(
-    db: Database, actor: Actor, *, active_only: bool = True
-) -> list[TechnicianView]:
-    require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
-
-    def q(s: Session) -> list[TechnicianView]:
-        stmt = select(Technician).order_by(Technician.name)
-        if active_only:
-            stmt = stmt.where(Technician.active)
-        return [_tech_view(t) for t in s.scalars(stmt)]
-
-    return db.read(q)
 
 
 def _check_window(starts: datetime, ends: datetime) -> None:

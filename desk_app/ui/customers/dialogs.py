@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.appliances import APPLIANCE_CATEGORIES
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.warranty import add_years
 from desk_app.services.customers import customers
@@ -39,7 +40,7 @@ from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import Banner, CustomerFields, FieldErrors, field_row
 
 # Appliance categories the desk meets most; the box stays editable for others.
-CATEGORIES = ("空调", "洗衣机", "冰箱", "热水器", "电视", "油烟机", "燃气灶", "净水器", "洗碗机")
+CATEGORIES = APPLIANCE_CATEGORIES
 UNKNOWN_DATE = QDate(2000, 1, 1)
 
 

@@ -28,6 +28,8 @@ from desk_app.services.admin import users
 from desk_app.services.admin.sign_in import SignIn, SignInService
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Actor, Database
+from desk_app.ui.admin.staff.dialog import may_open as may_open_staff
+from desk_app.ui.admin.staff.password import ask_new_password
 from desk_app.ui.common import i18n
 from desk_app.ui.common.changes import ChangeHub
 from desk_app.ui.common.context import Desk, database_label
@@ -94,7 +96,11 @@ def _sign_in(db: Database, ops: BackgroundOps, sign_in: SignInService) -> Actor 
         dialog = SignInDialog(sign_in, ops)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.actor
+    actor = dialog.actor
+    # A manager set this password: the user chooses their own before the desk opens.
+    if actor is not None and in_background(ops, lambda: users.must_change_password(db, actor)):
+        return actor if ask_new_password(db, ops, actor) else None
+    return actor
 
 
 def _shop_zone_before_sign_in(db: Database, ops: BackgroundOps) -> None:
@@ -150,6 +156,9 @@ def _session(
     # active window so its keyboard shortcuts (F2..F10, Ctrl+G) work at once.
     window.raise_()
     window.activateWindow()
+    # A new shop (only its first manager so far): the Staff window opens to set it up.
+    if may_open_staff(desk) and in_background(ops, lambda: users.count_users(db)) == 1:
+        window.open_staff(welcome=True)
     changes.start()
     code = app.exec()
     changes.stop()

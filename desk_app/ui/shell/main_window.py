@@ -34,6 +34,10 @@ from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.admin.settings.base import menu_text as settings_menu_text
 from desk_app.ui.admin.settings.dialog import SettingsDialog
+from desk_app.ui.admin.staff.dialog import StaffDialog
+from desk_app.ui.admin.staff.dialog import may_open as may_open_staff
+from desk_app.ui.admin.staff.forms import password_menu_text, staff_menu_text
+from desk_app.ui.admin.staff.password import ChangePasswordDialog
 from desk_app.ui.care.complaints.screen import ComplaintsScreen
 from desk_app.ui.care.feedback_entry import FeedbackEntry
 from desk_app.ui.care.followups.screen import FollowupsScreen
@@ -191,6 +195,12 @@ class MainWindow(QMainWindow):
             self.settings_action = self._action(
                 desk_menu, settings_menu_text(), "Ctrl+,", self.open_settings
             )
+        self.staff_action: QAction | None = None  # managers only
+        if may_open_staff(desk):
+            self.staff_action = self._action(desk_menu, staff_menu_text(), "", self.open_staff)
+        self.password_action = self._action(
+            desk_menu, password_menu_text(), "", self.change_password
+        )
         desk_menu.addSeparator()
         self.desk_lock: DeskLock | None = None
         self.signing_out = False
@@ -456,6 +466,20 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """The manager's settings (the menu offers them to managers only)."""
         dialog = SettingsDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_staff(self, *, welcome: bool = False) -> StaffDialog:
+        """Users, technicians and service areas (the menu offers them to managers only)."""
+        dialog = StaffDialog(self.desk, self, welcome=welcome)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> ChangePasswordDialog:
+        desk = self.desk
+        dialog = ChangePasswordDialog(desk.db, desk.ops, desk.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

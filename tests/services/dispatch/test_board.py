@@ -19,6 +19,7 @@ NINE = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
 
 
 def _techs(db: Database, manager: Actor) -> tuple[int, int]:
+    factories.service_areas(db, manager, "朝阳区", "海淀区")
     a = dispatch.create_technician(
         db,
         manager,

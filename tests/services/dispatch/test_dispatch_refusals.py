@@ -20,6 +20,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _tech(db: Database, manager: Actor) -> int:
+    factories.service_areas(db, manager, "朝阳区")
     return dispatch.create_technician(
         db, manager, TechnicianDraft("孙师傅", skills=("repair",), areas=("朝阳区",))
     ).id

@@ -81,19 +81,52 @@ def test_cancelling_a_ticket_releases_its_reserved_parts(
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_print_command_writes_a_work_order_pdf(
-    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, tmp_path: Path
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    manager: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     number = _booked_ticket(db, clerk, dispatcher, manager)
+    monkeypatch.setenv("DESK_PASSWORD", "secret-1")  # the clerk's, for --as clerk1
     out = tmp_path / "wo.pdf"
-    assert main(["print", "work-order", number, "-o", str(out), "--db", db.url]) == 0
+    assert (
+        main(["print", "work-order", number, "-o", str(out), "--as", "clerk1", "--db", db.url]) == 0
+    )
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert number in text and "张三" in text and "孙师傅" in text
     day = tmp_path / "day.pdf"
-    assert main(["print", "work-orders", "2026-11-24", "-o", str(day), "--db", db.url]) == 0
-    assert main(["print", "work-orders", "2026-11-25", "-o", str(day), "--db", db.url]) == 1
-    assert main(["print", "work-order", "S19990101-0001", "-o", str(out), "--db", db.url]) == 2
+    assert (
+        main(
+            ["print", "work-orders", "2026-11-24", "-o", str(day), "--as", "clerk1", "--db", db.url]
+        )
+        == 0
+    )
+    assert (
+        main(
+            ["print", "work-orders", "2026-11-25", "-o", str(day), "--as", "clerk1", "--db", db.url]
+        )
+        == 1
+    )
+    assert (
+        main(
+            [
+                "print",
+                "work-order",
+                "S19990101-0001",
+                "-o",
+                str(out),
+                "--as",
+                "clerk1",
+                "--db",
+                db.url,
+            ]
+        )
+        == 2
+    )
 
 
 def _returned_parts(
@@ -149,17 +182,34 @@ def test_print_command_writes_a_returned_part_slip(
     manager: Actor,
     parts_clerk: Actor,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     number, _ = _returned_parts(db, clerk, dispatcher, manager, parts_clerk)
+    monkeypatch.setenv("DESK_PASSWORD", "secret-1")
     out = tmp_path / "slip.pdf"
-    args = ["print", "returned-part-slip", number, "-o", str(out), "--db", db.url]
+    args = ["print", "returned-part-slip", number, "-o", str(out), "--as", "clerk1", "--db", db.url]
     assert main(args) == 0
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert number in text and "压缩机启动电容" in text and "面板开裂" in text
     other = factories.ticket(db, clerk)
-    assert main(["print", "returned-part-slip", other.number, "-o", str(out), "--db", db.url]) == 2
+    assert (
+        main(
+            [
+                "print",
+                "returned-part-slip",
+                other.number,
+                "-o",
+                str(out),
+                "--as",
+                "clerk1",
+                "--db",
+                db.url,
+            ]
+        )
+        == 2
+    )
 
 
 def test_work_order_carries_the_customers_wish_in_shop_time(db: Database, clerk: Actor) -> None:

@@ -273,6 +273,7 @@ def test_in_warranty_job_cannot_be_charged(db: Database, clerk: Actor, dispatche
 
 
 def _tech(db: Database, manager: Actor, name: str = "孙师傅") -> int:
+    factories.service_areas(db, manager, "朝阳区")
     return dispatch.create_technician(
         db, manager, TechnicianDraft(name, skills=("repair",), areas=("朝阳区",))
     ).id

@@ -56,6 +56,7 @@ def dispatch_desk(qtbot: QtBot, db: Database, dispatcher: Actor, tmp_path: Path)
 @pytest.fixture
 def techs(db: Database, manager: Actor) -> tuple[int, int]:
     """孙师傅 repairs in 朝阳区 (3 visits a day, none reserved); 周师傅 installs in 海淀区."""
+    factories.service_areas(db, manager, "朝阳区", "海淀区")
     sun = dispatch.create_technician(
         db,
         manager,

@@ -13,6 +13,7 @@ from desk_app.config import AppConfig
 from desk_app.services.admin import users
 from desk_app.services.admin.sign_in import SignIn
 from desk_app.services.core.database import Actor, Database
+from desk_app.ui.admin.staff.dialog import StaffDialog
 from desk_app.ui.common.operations import BackgroundOps
 from desk_app.ui.shell import app as desk_app_ui
 from desk_app.ui.shell.main_window import MainWindow
@@ -75,6 +76,14 @@ def test_first_run_creates_manager_then_main_window(qtbot: QtBot, tmp_path: Path
         w.ok_button.click()
         return True
 
+    def staff(w: QWidget) -> bool:
+        """The manager "adds everybody else": the Staff window opens for it."""
+        if not isinstance(w, StaffDialog):
+            return False
+        assert "Set up the shop here" in w.banner.text()
+        w.close()
+        return True
+
     def main_window(w: QWidget) -> bool:
         if not isinstance(w, MainWindow):
             return False
@@ -84,7 +93,7 @@ def test_first_run_creates_manager_then_main_window(qtbot: QtBot, tmp_path: Path
         w.close()
         return True
 
-    timer = _driver([first_run, main_window])
+    timer = _driver([first_run, staff, main_window])
     assert desk_app_ui.run(AppConfig(url, "test", "en")) == 0
     timer.stop()
     assert shown

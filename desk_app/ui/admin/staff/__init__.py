@@ -1,0 +1,1 @@
+"""The Staff… dialog (users, technicians, service areas) and the password dialogs."""
