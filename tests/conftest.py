@@ -9,6 +9,7 @@ they are skipped only when ``DESK_TEST_SKIP_PG=1`` is set on purpose.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import uuid
@@ -27,6 +28,7 @@ from desk_app.db.engine import make_engine
 from desk_app.domain.enums import Role
 from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
+from desk_app.ui.common.collector import collect_if_due
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,6 +41,24 @@ PG_URL = normalize_url(
     os.environ.get("DESK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 )
 SKIP_PG = os.environ.get("DESK_TEST_SKIP_PG") == "1"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cycles_collected_on_the_main_thread() -> Iterator[tuple[int, int, int]]:
+    """As the desk does (``ui.common.collector``): Python's automatic collection could
+    destroy a test's Qt objects on a background worker and freeze the process."""
+    threshold = gc.get_threshold()
+    gc.disable()
+    yield threshold
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(
+    _cycles_collected_on_the_main_thread: tuple[int, int, int],
+) -> Iterator[None]:
+    yield
+    collect_if_due(_cycles_collected_on_the_main_thread)
 
 
 class FakeClock:

@@ -32,6 +32,7 @@ from desk_app.ui.admin.staff.dialog import may_open as may_open_staff
 from desk_app.ui.admin.staff.password import ask_new_password
 from desk_app.ui.common import i18n
 from desk_app.ui.common.changes import ChangeHub
+from desk_app.ui.common.collector import GuiThreadCollector
 from desk_app.ui.common.context import Desk, database_label
 from desk_app.ui.common.errors import message_for, use_shop_zone
 from desk_app.ui.common.operations import BackgroundOps
@@ -184,12 +185,14 @@ def run(config: AppConfig) -> int:
     # The config file / DESK_LANGUAGE win; then the Help ▸ Language choice; then the system.
     picked = config.language or str(user_settings.value(LANGUAGE_KEY, "") or "") or None
     translators = i18n.install(app, i18n.choose_language(picked))
+    collector = GuiThreadCollector(app)  # cycles never collected on a worker thread
     ops = BackgroundOps()
     try:
         db = in_background(ops, lambda: open_database(config))
     except DatabaseUnavailable as error:
         _database_error(config, error)
         ops.shutdown()
+        collector.stop()
         return 2
     try:
         sign_in = sign_in_service(config, db)
@@ -204,4 +207,5 @@ def run(config: AppConfig) -> int:
     finally:
         ops.shutdown()
         db.dispose()
+        collector.stop()
         del translators
