@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.config import APP_AUTHOR, APP_NAME, AppConfig
 from desk_app.domain.errors import DatabaseUnavailable
+from desk_app.domain.permissions import Perm, has
 from desk_app.services.admin import settings as shop_settings
 from desk_app.services.admin import users
 from desk_app.services.admin.sign_in import SignIn, SignInService
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Actor, Database
-from desk_app.ui.admin.staff.dialog import may_open as may_open_staff
 from desk_app.ui.admin.staff.password import ask_new_password
 from desk_app.ui.common import i18n
 from desk_app.ui.common.changes import ChangeHub
@@ -130,6 +130,9 @@ def _session(
         ).idle_lock_minutes
 
     tz, idle_minutes = in_background(ops, read)
+    # A new shop (only its first manager so far): the Staff window opens to set it up.
+    staff = has(actor.roles, Perm.MANAGE_USERS) or has(actor.roles, Perm.MANAGE_TECHNICIANS)
+    new_shop = staff and in_background(ops, lambda: users.count_users(db)) == 1
     changes = ChangeHub(db, ops)
     desk = Desk(
         db=db,
@@ -157,8 +160,7 @@ def _session(
     # active window so its keyboard shortcuts (F2..F10, Ctrl+G) work at once.
     window.raise_()
     window.activateWindow()
-    # A new shop (only its first manager so far): the Staff window opens to set it up.
-    if may_open_staff(desk) and in_background(ops, lambda: users.count_users(db)) == 1:
+    if new_shop:
         window.open_staff(welcome=True)
     changes.start()
     code = app.exec()
