@@ -8,13 +8,14 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from desk_app.db.models import User, UserRole
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import NotFound, PermissionDenied, ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.validation import choice, person_name
+from desk_app.services.admin.logins import sync_login
 from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 
@@ -129,6 +130,7 @@ def create_user(
         s.add(user)
         s.flush()
         s.add(UserRole(user_id=user.id, role=role))
+        sync_login(s, name, password=password, roles=[role], active=True)
         audit.record(
             s, actor, "user.create", "user", user.id, {"username": name, "role": role.value}, at=now
         )
@@ -143,7 +145,9 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
     name = (username or "").strip().lower()
 
     def q(s: Session) -> User | None:
-        return s.scalar(select(User).where(User.username == name))
+        return s.scalar(
+            select(User).where(User.username == name).options(undefer(User.password_hash))
+        )
 
     user = db.read(q)
     if user is None or not user.active or not verify_password(password, user.password_hash):
@@ -173,6 +177,7 @@ def set_active(db: Database, actor: Actor, user_id: int, active: bool) -> UserVi
         if user is None:
             raise NotFound("user", user_id)
         user.active = active
+        sync_login(s, user.username, active=active)
         audit.record(s, actor, "user.active", "user", user.id, {"active": active}, at=db.now())
         return _view(user)
 
