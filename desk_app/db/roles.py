@@ -151,11 +151,12 @@ PERM_WRITES: dict[Perm, tuple[Write, ...]] = {
     Perm.COMPLETE_TICKETS: _TICKET_WORK,
     Perm.CLOSE_TICKETS: _TICKET_WORK,
     Perm.VIEW_STOCK: (),
-    # A requisition for a ticket: locks the ticket (shared) and the location; the
-    # ticket's parts charge follows its parts.
+    # A requisition for a ticket: locks the ticket (shared) and the location, reserves
+    # the stock; the ticket's parts charge follows its parts.
     Perm.REQUEST_PARTS: (
         IU("requisitions"),
         IU("requisition_lines"),
+        U("stock_levels", "reserved"),
         U("tickets", "parts_cents"),
         LOCK("stock_locations"),
     ),

@@ -20,15 +20,26 @@ from desk_app.cli import main as cli_main
 from desk_app.db import grants
 from desk_app.db.models import AuditLog, ChangeLog
 from desk_app.db.roles import HISTORY_TABLES, desk_group, group_role
-from desk_app.domain.enums import Role, TicketStatus
+from desk_app.domain.complaint_rules import Ratings
+from desk_app.domain.enums import (
+    Channel,
+    ComplaintCategory,
+    FollowupOutcome,
+    Role,
+    Severity,
+    TicketStatus,
+)
 from desk_app.domain.errors import ValidationError
 from desk_app.services.admin import settings, users
+from desk_app.services.care import complaints, followups
+from desk_app.services.care.complaints import ComplaintDraft
 from desk_app.services.core import identity
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.dispatch import dispatch
 from desk_app.services.dispatch.dispatch import TechnicianDraft
 from desk_app.services.stock import requisitions, stock
 from desk_app.services.tickets import tickets
+from desk_app.services.tickets.tickets import Completion
 from tests.conftest import FakeClock
 from tests.services import factories
 from tests.services.stock_factories import URGENT, location, part
@@ -280,6 +291,46 @@ def test_allowed_work_succeeds_through_the_services_as_each_member(shop: Shop) -
     assert {
         shop.name(r) for r in (Role.CLERK, Role.MANAGER, Role.DISPATCHER, Role.PARTS_CLERK)
     } <= names
+
+
+def test_a_ticket_s_whole_life_succeeds_as_each_member(shop: Shop) -> None:
+    a, desk = shop.actors, shop.desk
+    tech = dispatch.create_technician(
+        desk(Role.MANAGER), a[Role.MANAGER], TechnicianDraft("周师傅")
+    )
+    store, cap = (
+        location(desk(Role.PARTS_CLERK), a[Role.PARTS_CLERK]),
+        part(desk(Role.PARTS_CLERK), a[Role.PARTS_CLERK]),
+    )
+    stock.receive(desk(Role.PARTS_CLERK), a[Role.PARTS_CLERK], cap.id, store.id, 3)
+    t = factories.ticket(desk(Role.CLERK), a[Role.CLERK])
+    dispatch.assign(desk(Role.DISPATCHER), a[Role.DISPATCHER], t.id, tech.id)
+    # The technician asks for a part, the parts clerk issues it.
+    req = requisitions.create_requisition(
+        desk(Role.TECHNICIAN), a[Role.TECHNICIAN], t.id, [(cap.id, store.id, 1)]
+    )
+    requisitions.issue_requisition(desk(Role.PARTS_CLERK), a[Role.PARTS_CLERK], req.id)
+    # The dispatcher completes; the follow-up desk calls, then closes the ticket.
+    dispatcher = desk(Role.DISPATCHER)
+    tickets.change_status(dispatcher, a[Role.DISPATCHER], t.id, TicketStatus.IN_SERVICE)
+    tickets.complete(dispatcher, a[Role.DISPATCHER], t.id, Completion("电容老化", "更换电容"))
+    followups.record_call(
+        desk(Role.FOLLOWUP), a[Role.FOLLOWUP], t.id, FollowupOutcome.REACHED, Ratings(5, 5, 4, 5, 5)
+    )
+    tickets.change_status(desk(Role.FOLLOWUP), a[Role.FOLLOWUP], t.id, TicketStatus.CLOSED)
+    # The customer complains anyway: the clerk opens it and notes a call.
+    draft = ComplaintDraft(
+        t.customer_id,
+        Channel.PHONE,
+        ComplaintCategory.REPAIR_QUALITY,
+        Severity.MEDIUM,
+        "又不制冷了",
+        ticket_id=t.id,
+    )
+    c = complaints.open_complaint(desk(Role.CLERK), a[Role.CLERK], draft)
+    complaints.add_note(desk(Role.CLERK), a[Role.CLERK], c.id, "已致电客户")
+    assert tickets.get_ticket(shop.owner, a[Role.MANAGER], t.id).status is TicketStatus.CLOSED
+    assert stock.check_stock(shop.owner) == []
 
 
 def test_a_user_a_manager_adds_can_connect_with_their_own_login(shop: Shop) -> None:
