@@ -527,3 +527,21 @@ def test_without_db_grant_user_add_creates_no_login(pg_url: str, clock: FakeCloc
         assert exists == 0
     finally:
         owner.dispose()
+
+
+def test_a_member_of_the_owner_role_is_warned_as_the_owner(shop: Shop) -> None:
+    """Not a superuser, but may act as the tables' owner: the database checks nothing."""
+    owner_like = f"p1ownerlike{shop.suffix}"
+    with shop.owner.engine.begin() as conn:
+        owner = conn.scalar(text("SELECT tableowner FROM pg_tables WHERE tablename = 'users'"))
+        conn.execute(text(f'CREATE ROLE "{owner_like}" LOGIN IN ROLE "{owner}"'))
+    as_owner = Database(shop.login_url(owner_like), clock=shop.clock)
+    try:
+        who = identity.connection_identity(as_owner)
+        assert who is not None and who.is_owner and not who.superuser and not who.desk_login
+        warning = identity.identity_warning(who)
+        assert warning is not None and warning.code == "database.connected_as_owner"
+    finally:
+        as_owner.dispose()
+        with shop.owner.engine.begin() as conn:
+            conn.execute(text(f'DROP ROLE "{owner_like}"'))
