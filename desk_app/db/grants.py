@@ -35,6 +35,7 @@ from sqlalchemy import Connection, text
 from desk_app.db.roles import (
     ADMIN_SCHEMA,
     HISTORY_TABLES,
+    UNREADABLE,
     TableRights,
     all_groups,
     desk_group,
@@ -153,12 +154,18 @@ def _columns(conn: Connection, schema: str, table: str) -> list[str]:
 
 def _grant_reads(conn: Connection, dbname: str, schema: str) -> None:
     desk, s = q(desk_group(dbname)), q(schema)
-    readable = [c for c in _columns(conn, schema, "users") if c != "password_hash"]
-    for sql in (
+    statements = [
         f"GRANT USAGE ON SCHEMA {s} TO {desk}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {desk}",
-        f"REVOKE SELECT ON {s}.users FROM {desk}",
-        f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {s}.users TO {desk}",
+    ]
+    for table, hidden in UNREADABLE.items():
+        readable = [c for c in _columns(conn, schema, table) if c not in hidden]
+        statements += [
+            f"REVOKE SELECT ON {s}.{q(table)} FROM {desk}",
+            f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {s}.{q(table)} TO {desk}",
+        ]
+    for sql in (
+        *statements,
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {desk}",
         # Tables a later migration adds are readable at once; writes need `db grant`.
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON TABLES TO {desk}",

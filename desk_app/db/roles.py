@@ -13,7 +13,7 @@ and a role's group gets the union over its permissions. Row locks count as write
 PostgreSQL wants UPDATE privilege (on at least one column) for ``SELECT ... FOR
 UPDATE / FOR SHARE``, so a table a service only locks gets UPDATE on one harmless
 column (``LOCK``). Every desk group may SELECT every table, except
-``users.password_hash`` (see ``USERS_READABLE``). No desk group gets UPDATE, DELETE or
+``users.password_hash`` (see ``UNREADABLE``). No desk group gets UPDATE, DELETE or
 TRUNCATE on the history tables, nor TRUNCATE, REFERENCES or TRIGGER anywhere.
 """
 
@@ -64,43 +64,23 @@ class Write:
     delete: bool = False
 
 
-def IUD(table: str) -> Write:
-    return Write(table, insert=True, update=True, delete=True)
+def writes(table: str, what: str, *columns: str) -> Write:
+    """``what``: the letters of the privileges, I(NSERT), U(PDATE), D(ELETE); with
+    ``columns``, UPDATE of only those columns."""
+    update: bool | tuple[str, ...] = ("U" in what) and (columns or True)
+    return Write(table, insert="I" in what, update=update, delete="D" in what)
 
 
-def IU(table: str) -> Write:
-    return Write(table, insert=True, update=True)
-
-
-def U(table: str, *columns: str) -> Write:
-    return Write(table, update=columns or True)
-
-
-def LOCK(table: str, column: str = "id") -> Write:
+def lock(table: str, column: str = "id") -> Write:
     """The table is only locked (FOR UPDATE / FOR SHARE): UPDATE of one column whose
     change is harmless or refused by foreign keys, the least PostgreSQL accepts."""
     return Write(table, update=(column,))
 
 
-def INSERT(table: str) -> Write:
-    return Write(table, insert=True)
-
-
-# Every column of users a desk may read: all but the password hash. A desk signing in
-# as its own database login never needs the hash (the server checks the password); the
-# hash would let anyone who reads it guess passwords offline.
-USERS_READABLE = (
-    "id",
-    "username",
-    "display_name",
-    "role",
-    "active",
-    "language",
-    "created_at",
-    "must_change_password",
-    "password_changed_at",
-    "version",
-)
+# Columns no desk may read. A desk signing in as its own database login never needs
+# the password hash (the server checks the password); whoever reads it could guess
+# passwords offline. Every other column of every table is readable by every desk.
+UNREADABLE: dict[str, tuple[str, ...]] = {"users": ("password_hash",)}
 # What a desk may update on ITS OWN users row (row-level security keeps it to that
 # row; see grants.py): its own password and language. check_actor's FOR SHARE lock of
 # the acting user's row needs UPDATE on one column anyway.
@@ -116,20 +96,20 @@ USERS_OWN_ROW = (
 # every write, request keys of creates, document numbers (tickets, complaints and
 # requisitions: every role may request parts), and its own users row.
 EVERY_DESK: tuple[Write, ...] = (
-    INSERT("audit_log"),
-    INSERT("change_log"),
-    INSERT("idempotency_keys"),
+    writes("audit_log", "I"),
+    writes("change_log", "I"),
+    writes("idempotency_keys", "I"),
     Write("number_sequences", insert=True, update=True),
-    U("users", *USERS_OWN_ROW),
+    writes("users", "U", *USERS_OWN_ROW),
 )
 
-_TICKET_WORK = (U("tickets"), INSERT("ticket_events"), IU("ticket_pauses"))
+_TICKET_WORK = (writes("tickets", "U"), writes("ticket_events", "I"), writes("ticket_pauses", "IU"))
 _CUSTOMER_ROWS = (
-    IU("customers"),
-    IUD("customer_name_keys"),
-    IUD("customer_phones"),
-    IUD("customer_addresses"),
-    IU("appliances"),
+    writes("customers", "IU"),
+    writes("customer_name_keys", "IUD"),
+    writes("customer_phones", "IUD"),
+    writes("customer_addresses", "IUD"),
+    writes("appliances", "IU"),
 )
 
 # Permission -> the tables its services write (see the module docstring).
@@ -138,58 +118,70 @@ PERM_WRITES: dict[Perm, tuple[Write, ...]] = {
     Perm.EDIT_CUSTOMERS: _CUSTOMER_ROWS,
     Perm.MERGE_CUSTOMERS: (
         *_CUSTOMER_ROWS,
-        IU("customer_merges"),
-        U("tickets"),
-        U("complaints"),
-        U("feedback"),
-        U("followup_calls"),
+        writes("customer_merges", "IU"),
+        writes("tickets", "U"),
+        writes("complaints", "U"),
+        writes("feedback", "U"),
+        writes("followup_calls", "U"),
     ),
     # Intake: the ticket, its first event; a maintenance reminder locks the appliance.
-    Perm.OPEN_TICKETS: (INSERT("tickets"), *_TICKET_WORK, U("appliances")),
+    Perm.OPEN_TICKETS: (writes("tickets", "I"), *_TICKET_WORK, writes("appliances", "U")),
     Perm.EDIT_TICKETS: _TICKET_WORK,
-    Perm.DISPATCH: (*_TICKET_WORK, IU("appointments")),
+    Perm.DISPATCH: (*_TICKET_WORK, writes("appointments", "IU")),
     Perm.COMPLETE_TICKETS: _TICKET_WORK,
     Perm.CLOSE_TICKETS: _TICKET_WORK,
     Perm.VIEW_STOCK: (),
     # A requisition for a ticket: locks the ticket (shared) and the location, reserves
     # the stock; the ticket's parts charge follows its parts.
     Perm.REQUEST_PARTS: (
-        IU("requisitions"),
-        IU("requisition_lines"),
-        U("stock_levels", "reserved"),
-        U("tickets", "parts_cents"),
-        LOCK("stock_locations"),
+        writes("requisitions", "IU"),
+        writes("requisition_lines", "IU"),
+        writes("stock_levels", "U", "reserved"),
+        writes("tickets", "U", "parts_cents"),
+        lock("stock_locations"),
     ),
     Perm.MOVE_STOCK: (
-        INSERT("stock_movements"),
-        IU("stock_levels"),
-        U("stock_locations"),
-        U("requisitions"),
-        U("requisition_lines"),
-        IU("damaged_parts"),
-        IU("stocktakes"),
-        IU("stocktake_lines"),
-        U("tickets", "parts_cents"),
+        writes("stock_movements", "I"),
+        writes("stock_levels", "IU"),
+        writes("stock_locations", "U"),
+        writes("requisitions", "U"),
+        writes("requisition_lines", "U"),
+        writes("damaged_parts", "IU"),
+        writes("stocktakes", "IU"),
+        writes("stocktake_lines", "IU"),
+        writes("tickets", "U", "parts_cents"),
     ),
-    Perm.MANAGE_PARTS: (IU("parts"), IU("stock_locations"), IU("stock_levels")),
-    Perm.HANDLE_COMPLAINTS: (IU("complaints"), INSERT("complaint_events"), LOCK("tickets")),
-    Perm.CLOSE_COMPLAINTS: (U("complaints"), INSERT("complaint_events")),
+    Perm.MANAGE_PARTS: (
+        writes("parts", "IU"),
+        writes("stock_locations", "IU"),
+        writes("stock_levels", "IU"),
+    ),
+    Perm.HANDLE_COMPLAINTS: (
+        writes("complaints", "IU"),
+        writes("complaint_events", "I"),
+        lock("tickets"),
+    ),
+    Perm.CLOSE_COMPLAINTS: (writes("complaints", "U"), writes("complaint_events", "I")),
     # A follow-up call locks its ticket, may reopen it (a revisit) and records feedback.
-    Perm.RECORD_FOLLOWUPS: (IU("followup_calls"), *_TICKET_WORK, IU("feedback")),
-    Perm.RECORD_FEEDBACK: (IU("feedback"),),
+    Perm.RECORD_FOLLOWUPS: (
+        writes("followup_calls", "IU"),
+        *_TICKET_WORK,
+        writes("feedback", "IU"),
+    ),
+    Perm.RECORD_FEEDBACK: (writes("feedback", "IU"),),
     Perm.VIEW_KPI: (),
     Perm.MANAGE_USERS: (
         Write("users", insert=True, update=True),
         Write("user_roles", insert=True, delete=True),
-        IUD("sign_in_guard"),
+        writes("sign_in_guard", "IUD"),
     ),
     Perm.MANAGE_SETTINGS: (
-        IU("settings"),
-        IUD("service_standards"),
-        IUD("complaint_standards"),
-        IUD("knowledge_articles"),
+        writes("settings", "IU"),
+        writes("service_standards", "IUD"),
+        writes("complaint_standards", "IUD"),
+        writes("knowledge_articles", "IUD"),
     ),
-    Perm.MANAGE_TECHNICIANS: (IU("technicians"), IU("service_areas")),
+    Perm.MANAGE_TECHNICIANS: (writes("technicians", "IU"), writes("service_areas", "IU")),
     Perm.VIEW_AUDIT: (),
 }
 
