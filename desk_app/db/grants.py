@@ -104,22 +104,28 @@ def _run(conn: Connection, sql: str) -> None:
 
 
 def _groups(conn: Connection, dbname: str, report: GrantReport) -> None:
-    existing = set(
-        conn.scalars(
-            text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:n)"),
+    existing = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            text(
+                "SELECT rolname, rolcanlogin, rolcreatedb, rolcreaterole, "
+                "rolsuper OR rolreplication OR rolbypassrls "
+                "FROM pg_roles WHERE rolname = ANY(:n)"
+            ),
             {"n": all_groups(dbname)},
         )
-    )
+    }
     for g in all_groups(dbname):
         if g not in existing:
             _run(conn, f"CREATE ROLE {q(g)} NOLOGIN")
             report.created_groups.append(g)
-        # Repair: a group never logs in and holds no power beyond its grants.
-        _run(
-            conn,
-            f"ALTER ROLE {q(g)} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
-            "NOREPLICATION NOBYPASSRLS",
-        )
+            continue
+        can_login, createdb, createrole, mighty = existing[g]
+        if mighty:  # only a superuser can make it so, and only a superuser can undo it
+            raise ValueError(f"{g} is a superuser, replication or BYPASSRLS role: fix by hand")
+        if can_login or createdb or createrole:
+            # Repair: a group never logs in and holds no power beyond its grants.
+            _run(conn, f"ALTER ROLE {q(g)} NOLOGIN NOCREATEDB NOCREATEROLE")
 
 
 def _revoke(conn: Connection, dbname: str, schema: str) -> None:
@@ -409,7 +415,8 @@ def remove(conn: Connection) -> None:
     """Undo ``apply`` in this database (the tests' clean-up; also what an administrator
     runs to go back to one shared login): drops the trigger, row security, the
     ``desk_admin`` schema, every login that is a desk login of this database, and the
-    group roles. Logins and groups are cluster-wide, hence DROP OWNED first."""
+    group roles (cluster-wide: whatever another database granted them must be revoked
+    there first)."""
     dbname = conn.scalar(text("SELECT current_database()"))
     schema = conn.scalar(text("SELECT current_schema()"))
     assert isinstance(dbname, str) and isinstance(schema, str)
@@ -437,7 +444,21 @@ def remove(conn: Connection) -> None:
             {"n": [*logins, *groups]},
         )
     )
+    # The owner may not DROP OWNED BY roles it is not a member of: revoke what the
+    # groups hold here instead (logins hold nothing but memberships).
+    held = ", ".join(q(g) for g in groups if g in existing)
+    if held:
+        s = q(schema)
+        for sql in (
+            f"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {held}",
+            f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM {held}",
+            f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {s} FROM {held}",
+            f"REVOKE ALL ON SCHEMA {s} FROM {held}",
+            f"REVOKE ALL ON DATABASE {q(dbname)} FROM {held}",
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} REVOKE ALL ON TABLES FROM {held}",
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} REVOKE ALL ON SEQUENCES FROM {held}",
+        ):
+            _run(conn, sql)
     for role in [*logins, *groups]:
         if role in existing:
-            _run(conn, f"DROP OWNED BY {q(role)}")
             _run(conn, f"DROP ROLE {q(role)}")

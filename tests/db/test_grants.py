@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import Engine, exc, select, text
+from sqlalchemy import Engine, create_engine, exc, select, text
 from sqlalchemy.engine import make_url
 
 from desk_app.cli import main as cli_main
@@ -545,3 +545,63 @@ def test_a_member_of_the_owner_role_is_warned_as_the_owner(shop: Shop) -> None:
         as_owner.dispose()
         with shop.owner.engine.begin() as conn:
             conn.execute(text(f'DROP ROLE "{owner_like}"'))
+
+
+def test_an_owner_with_createrole_but_no_superuser_sets_up_a_shop(pg_url: str) -> None:
+    """The README's set-up: an owner role WITH CREATEROLE LOGIN owns the database,
+    runs `db upgrade` and `db grant`, and adds users whose logins then connect."""
+    suffix = uuid.uuid4().hex[:8]
+    owner, dbname, first = f"p1owner{suffix}", f"p1shop_{suffix}", f"p1first{suffix}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{owner}" LOGIN CREATEROLE'))
+        conn.execute(text(f'CREATE DATABASE "{dbname}" OWNER "{owner}"'))
+    server = make_url(pg_url).set(database=dbname)
+    owner_url = server.set(username=owner).render_as_string(hide_password=False)
+    first_url = server.set(username=first, password=PASSWORD).render_as_string(hide_password=False)
+    try:
+        assert cli_main(["db", "upgrade", "--db", owner_url]) == 0
+        assert cli_main(["db", "grant", "--db", owner_url]) == 0
+        shop = Database(owner_url)
+        try:
+            users.create_user(shop, None, first, PASSWORD, Role.MANAGER)
+            warning = identity.connection_warning(shop)
+            assert warning is not None and warning.code == "database.connected_as_owner"
+        finally:
+            shop.dispose()
+        desk = Database(first_url)
+        try:
+            boss = users.authenticate(Database(owner_url), first, PASSWORD)
+            second = f"p1second{suffix}"
+            users.create_user(desk, boss, second, PASSWORD, Role.CLERK)
+            settings.set_timezone(desk, boss, "Asia/Urumqi")
+            assert identity.connection_warning(desk) is None
+            assert refused(desk.engine, "DELETE FROM audit_log") == DENIED
+        finally:
+            desk.dispose()
+        clerk = Database(server.set(username=second).render_as_string(hide_password=False))
+        try:
+            assert clerk.ping()
+            assert refused(clerk.engine, "UPDATE settings SET value = value") == DENIED
+        finally:
+            clerk.dispose()
+        with create_engine(owner_url).begin() as conn:
+            grants.remove(conn)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :n AND pid <> pg_backend_pid()"
+                ),
+                {"n": dbname},
+            )
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{dbname}"'))
+            for role in (f"p1second{suffix}", first, owner):
+                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+            for group in conn.scalars(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
+                {"p": f"desk\\_{dbname}\\_\\_%"},
+            ).all():
+                conn.execute(text(f'DROP ROLE "{group}"'))
+        admin.dispose()
