@@ -565,13 +565,13 @@ def test_an_owner_with_createrole_but_no_superuser_sets_up_a_shop(pg_url: str) -
         shop = Database(owner_url)
         try:
             users.create_user(shop, None, first, PASSWORD, Role.MANAGER)
+            boss = users.authenticate(shop, first, PASSWORD)
             warning = identity.connection_warning(shop)
             assert warning is not None and warning.code == "database.connected_as_owner"
         finally:
             shop.dispose()
         desk = Database(first_url)
         try:
-            boss = users.authenticate(Database(owner_url), first, PASSWORD)
             second = f"p1second{suffix}"
             users.create_user(desk, boss, second, PASSWORD, Role.CLERK)
             settings.set_timezone(desk, boss, "Asia/Urumqi")
