@@ -193,10 +193,10 @@ def _grant_writes(
                 if table not in report.missing_tables:
                     report.missing_tables.append(table)
                 continue
-            if table == "users" and r.update_columns:
-                # Only columns that exist (a schema before 0004 lacks some).
+            if r.update_columns:
+                # Only columns that exist (an older schema lacks some).
                 r = TableRights(r.insert, r.delete, r.update_all, set(r.update_columns))
-                r.update_columns &= set(_columns(conn, schema, "users"))
+                r.update_columns &= set(_columns(conn, schema, table))
             privileges = r.privileges()
             if privileges:
                 _run(

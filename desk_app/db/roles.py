@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from desk_app.db.models import Ticket
 from desk_app.domain.enums import Role
 from desk_app.domain.permissions import ROLE_PERMISSIONS, Perm
 
@@ -103,7 +104,17 @@ EVERY_DESK: tuple[Write, ...] = (
     writes("users", "U", *USERS_OWN_ROW),
 )
 
-_TICKET_WORK = (writes("tickets", "U"), writes("ticket_events", "I"), writes("ticket_pauses", "IU"))
+# Who goes and when: written only by the dispatch services (assign, unassign, book,
+# reschedule). Every other ticket service updates the ticket's other columns.
+DISPATCH_COLUMNS = ("technician_id", "appointment_start", "appointment_end")
+TICKET_WORK_COLUMNS = tuple(
+    c.name for c in Ticket.__table__.columns if c.name not in DISPATCH_COLUMNS
+)
+_TICKET_WORK = (
+    writes("tickets", "U", *TICKET_WORK_COLUMNS),
+    writes("ticket_events", "I"),
+    writes("ticket_pauses", "IU"),
+)
 _CUSTOMER_ROWS = (
     writes("customers", "IU"),
     writes("customer_name_keys", "IUD"),
@@ -127,7 +138,7 @@ PERM_WRITES: dict[Perm, tuple[Write, ...]] = {
     # Intake: the ticket, its first event; a maintenance reminder locks the appliance.
     Perm.OPEN_TICKETS: (writes("tickets", "I"), *_TICKET_WORK, writes("appliances", "U")),
     Perm.EDIT_TICKETS: _TICKET_WORK,
-    Perm.DISPATCH: (*_TICKET_WORK, writes("appointments", "IU")),
+    Perm.DISPATCH: (*_TICKET_WORK, writes("tickets", "U"), writes("appointments", "IU")),
     Perm.COMPLETE_TICKETS: _TICKET_WORK,
     Perm.CLOSE_TICKETS: _TICKET_WORK,
     Perm.VIEW_STOCK: (),

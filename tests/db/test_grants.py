@@ -202,6 +202,9 @@ def test_a_clerk_cannot_write_settings_users_or_the_stock_ledger(shop: Shop) -> 
         "UPDATE stock_levels SET on_hand = 100",
         "INSERT INTO technicians SELECT * FROM technicians",
         "UPDATE sign_in_guard SET failures = 0",
+        "UPDATE tickets SET technician_id = NULL",
+        "UPDATE tickets SET appointment_start = now()",
+        "INSERT INTO appointments SELECT * FROM appointments",
     ):
         assert refused(clerk, sql) == DENIED, sql
     # Its own row: its password and language only, and nobody else's row at all.

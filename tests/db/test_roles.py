@@ -44,6 +44,12 @@ def test_a_role_writes_only_what_its_permissions_write() -> None:
         assert {r for r in Role if table in m[r]} == {Role.MANAGER}, table
     # Only stock movers write the ledger.
     assert {r for r in Role if "stock_movements" in m[r]} == {Role.PARTS_CLERK, Role.MANAGER}
+    # Only dispatchers (and managers) say who goes when.
+    for role in (Role.CLERK, Role.FOLLOWUP):
+        columns = m[role]["tickets"].update_columns
+        assert not m[role]["tickets"].update_all and "status" in columns
+        assert not columns & {"technician_id", "appointment_start", "appointment_end"}
+    assert m[Role.DISPATCHER]["tickets"].update_all
     # The technician: requisitions only.
     assert set(m[Role.TECHNICIAN]) == {
         "requisitions",
