@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         if warning is None:
             return
         text = message_for(warning, self.desk.tz)
-        self.identity_label.setText(self.tr("Warning:") + " " + text)
+        self.identity_label.setText(text)
         self.identity_label.setToolTip(text)
         self.identity_label.show()
 
