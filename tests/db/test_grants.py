@@ -8,6 +8,9 @@ measure a desk connection is refused.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,7 +33,7 @@ from desk_app.domain.enums import (
     TicketStatus,
 )
 from desk_app.domain.errors import ValidationError
-from desk_app.services.admin import settings, users
+from desk_app.services.admin import logins, settings, users
 from desk_app.services.care import complaints, followups
 from desk_app.services.care.complaints import ComplaintDraft
 from desk_app.services.core import identity
@@ -128,6 +131,21 @@ def allowed(engine: Engine, sql: str, params: dict[str, object] | None = None) -
         count = result.rowcount
         conn.rollback()
     return count
+
+
+def scram_accepts(verifier: str, password: str) -> bool:
+    """Whether a SCRAM-SHA-256 verifier (``pg_authid.rolpassword``) is of ``password``
+    (RFC 5802: StoredKey = H(HMAC(SaltedPassword, "Client Key")))."""
+    scheme, rest = verifier.split("$", 1)
+    params, keys = rest.split("$")
+    iterations, salt = params.split(":")
+    stored_key = keys.split(":")[0]
+    salted = hashlib.pbkdf2_hmac(
+        "sha256", password.encode(), base64.b64decode(salt), int(iterations)
+    )
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    expected = base64.b64encode(hashlib.sha256(client_key).digest()).decode()
+    return scheme == "SCRAM-SHA-256" and hmac.compare_digest(expected, stored_key)
 
 
 # ------------------------------------------------------------------ refused for all
@@ -358,8 +376,45 @@ def test_a_user_a_manager_adds_can_connect_with_their_own_login(shop: Shop) -> N
         )
     )
     assert groups == {group_role(shop.dbname, Role.FOLLOWUP), desk_group(shop.dbname)}
-    # Deactivated: the login can no longer sign in.
+    # The test server trusts local connections, so check the stored SCRAM verifier: the
+    # server will accept exactly the password the manager typed, and nothing else.
+    stored = shop.owner.read(
+        lambda s: s.scalar(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": newcomer}
+        )
+    )
+    assert scram_accepts(stored, PASSWORD) and not scram_accepts(stored, PASSWORD + "x")
+    # The seam the users service calls on a reset and a role change (inside its write),
+    # from the manager's own login.
     manager_db = shop.desk(Role.MANAGER)
+    manager_db.write(
+        lambda s: logins.sync_login(
+            s, newcomer, password="new-secret-2", roles=[Role.CLERK, Role.DISPATCHER]
+        )
+    )
+    stored = shop.owner.read(
+        lambda s: s.scalar(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": newcomer}
+        )
+    )
+    assert scram_accepts(stored, "new-secret-2") and not scram_accepts(stored, PASSWORD)
+    groups = shop.owner.read(
+        lambda s: set(
+            s.scalars(
+                text(
+                    "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+                    " JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :n"
+                ),
+                {"n": newcomer},
+            )
+        )
+    )
+    assert groups == {
+        group_role(shop.dbname, Role.CLERK),
+        group_role(shop.dbname, Role.DISPATCHER),
+        desk_group(shop.dbname),
+    }
+    # Deactivated: the login can no longer sign in.
     view = next(
         u for u in users.list_users(manager_db, shop.actors[Role.MANAGER]) if u.username == newcomer
     )
