@@ -199,6 +199,11 @@ def _cmd_db_grant(args: argparse.Namespace) -> int:
     if done.missing_tables:
         print(f"  not in this schema, skipped: {', '.join(done.missing_tables)}")
     print("  sign-in gate installed" if done.gate_installed else "  no sign-in gate module")
+    if done.users_without_login:
+        print(
+            "  users without a database login yet (a manager resets their password to "
+            f"create it): {', '.join(done.users_without_login)}"
+        )
     return 0
 
 

@@ -59,6 +59,9 @@ class GrantReport:
     created_groups: list[str] = field(default_factory=list)
     missing_tables: list[str] = field(default_factory=list)
     gate_installed: bool = False
+    # Active users with no login role yet (added before the first `db grant`): they can
+    # connect once a manager sets their password (users service -> sync_login).
+    users_without_login: list[str] = field(default_factory=list)
 
 
 def q(name: str) -> str:
@@ -94,6 +97,14 @@ def apply(conn: Connection) -> GrantReport:
     _admin_functions(conn, dbname, schema)
     _actor_trigger(conn, dbname, schema, tables)
     report.gate_installed = _install_gate(conn, dbname)
+    report.users_without_login = list(
+        conn.scalars(
+            text(
+                f"SELECT username FROM {q(schema)}.users WHERE active AND username NOT IN "
+                "(SELECT rolname FROM pg_roles) ORDER BY username"
+            )
+        )
+    )
     return report
 
 

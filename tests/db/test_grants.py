@@ -583,7 +583,21 @@ def test_without_db_grant_user_add_creates_no_login(pg_url: str, clock: FakeCloc
             )
         )
         assert exists == 0
+        # The first `db grant` names the users who have no login yet.
+        with owner.engine.begin() as conn:
+            report = grants.apply(conn)
+        assert report.users_without_login == [name]
+        # A manager's next password reset (the users service calls sync_login) creates it.
+        owner.write(lambda s: logins.sync_login(s, name, password=PASSWORD))
+        made = owner.read(
+            lambda s: s.scalar(
+                text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": name}
+            )
+        )
+        assert made is True
     finally:
+        with owner.engine.begin() as conn:
+            grants.remove(conn)
         owner.dispose()
 
 
