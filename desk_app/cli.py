@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (
         ("upgrade", "create the database or migrate it to the current schema"),
         ("check", "report the schema version and check the data's consistency"),
+        (
+            "grant",
+            "PostgreSQL, as the owner of the tables: create or repair the desk group roles, "
+            "the login functions and the grants (idempotent; run again after every upgrade)",
+        ),
     ):
         p = db_sub.add_parser(name, help=text, description=text)
         _db_option(p)
@@ -115,6 +120,8 @@ def _open(args: argparse.Namespace, *, auto_migrate: bool | None = None) -> Data
 
 def _cmd_db(args: argparse.Namespace) -> int:
     config = load_config(args.db)
+    if args.db_command == "grant":
+        return _cmd_db_grant(args)
     if args.db_command == "upgrade":
         db = open_database(config, auto_migrate=True)
         print(f"database at schema {migrate.current_revision(db.engine)} ({config.source})")
@@ -125,10 +132,66 @@ def _cmd_db(args: argparse.Namespace) -> int:
     report = consistency.check(db)
     print(f"database: {db.dialect} ({config.source})")
     print(f"schema: {report.schema} (head {migrate.head_revision()})")
+    _print_connection(db)
     for line in report.lines:
         print(line)
     print("OK" if report.ok else "PROBLEMS FOUND")
     return 0 if report.ok else 1
+
+
+def _print_connection(db: Database) -> None:
+    """Who `db check` is connected as, and the warning the desks would show."""
+    from desk_app.services.core import identity
+
+    who = identity.connection_identity(db)
+    if who is None:
+        return
+    kind = (
+        "superuser"
+        if who.superuser
+        else "owner of the tables"
+        if who.is_owner
+        else "desk login"
+        if who.desk_login
+        else "not a desk login"
+    )
+    print(f"connected as: {who.user} ({kind}; tables owned by {who.owner})")
+    warning = identity.identity_warning(who)
+    if warning is not None:
+        print(f"warning: {render(warning, language=cli_language(), tz=FALLBACK_ZONE)}")
+
+
+def _cmd_db_grant(args: argparse.Namespace) -> int:
+    """`desk-app db grant --db OWNER_URL`: see desk_app.db.grants."""
+    from desk_app.db import grants
+
+    db = open_database(load_config(args.db), auto_migrate=False)
+    if db.dialect != "postgresql":
+        print(
+            "error: db grant is for PostgreSQL; on SQLite the app's own checks are all there is",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        with db.engine.begin() as conn:
+            done = grants.apply(conn)
+    except (SQLAlchemyError, ValueError) as error:
+        print(f"error: {getattr(error, 'orig', None) or error}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print(f"desk roles of database {done.database} (schema {done.schema}) granted")
+    for g in done.created_groups:
+        print(f"  created group {g}")
+    if done.missing_tables:
+        print(f"  not in this schema, skipped: {', '.join(done.missing_tables)}")
+    print("  sign-in gate installed" if done.gate_installed else "  no sign-in gate module")
+    if done.users_without_login:
+        print(
+            "  users without a database login yet (a manager resets their password to "
+            f"create it): {', '.join(done.users_without_login)}"
+        )
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

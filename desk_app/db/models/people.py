@@ -19,7 +19,9 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(40), unique=True)
     display_name: Mapped[str] = mapped_column(String(60))
     role: Mapped[Role] = mapped_column(str_enum(Role))  # the main role, shown by the name
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Deferred: loaded only when asked for (undefer), since a desk's own database login
+    # may not read it (column privileges, see desk_app/db/roles.py).
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     active: Mapped[bool] = mapped_column(default=True)
     language: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime]

@@ -86,4 +86,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The role of {user} was changed after signing in; nothing was saved. Sign in again.",
         "{user} 登录后岗位已被更改，未保存任何内容。请重新登录。",
     ),
+    # desk_app.services.admin.logins: the database login of a user (PostgreSQL)
+    "user.login_not_desk": (
+        "The database already has a role named {username} that is not a desk user's "
+        "login; choose another user name.",
+        "数据库中已有名为 {username} 的角色，且不是前台用户的登录账号；请换一个用户名。",
+    ),
 }

@@ -47,6 +47,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "An administrator runs: desk-app db upgrade",
         "数据库结构版本为 {current}，本程序需要 {head}。请管理员运行：desk-app db upgrade",
     ),
+    # desk start and `desk-app db check` (services.core.identity): who the app connects as
+    "database.connected_as_superuser": (
+        "Connected to the database as the superuser {user}: the database checks nothing. "
+        "Desks should sign in with their own database login (see the README).",
+        "当前以超级用户 {user} 连接数据库：数据库不做任何权限检查。"
+        "各前台应使用自己的数据库登录账号（见 README）。",
+    ),
+    "database.connected_as_owner": (
+        "Connected to the database as {user}, the owner of the tables: the database "
+        "checks nothing. Desks should sign in with their own database login (see the README).",
+        "当前以数据表所有者 {user} 连接数据库：数据库不做任何权限检查。"
+        "各前台应使用自己的数据库登录账号（见 README）。",
+    ),
     "request.invalid_key": ("Invalid request key.", "请求标识无效。"),
     "request.key_reused": (
         "Request key reused for a different action.",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.attributes import flag_modified
 
 from desk_app.db.models import User, UserRole
@@ -189,7 +189,9 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
     name = (username or "").strip().lower()
 
     def q(s: Session) -> User | None:
-        return s.scalar(select(User).where(User.username == name))
+        return s.scalar(
+            select(User).where(User.username == name).options(undefer(User.password_hash))
+        )
 
     user = db.read(q)
     if user is None or not user.active or not verify_password(password, user.password_hash):

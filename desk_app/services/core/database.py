@@ -83,6 +83,9 @@ def check_actor(session: Session, actor: Actor) -> None:
     running at the same moment waits for this write to commit, or this write waits for
     the deactivation and then sees it. Never a write committed after the deactivation.
     On SQLite the write already holds the database's write lock.
+    On a desk's own database login (``desk-app db grant``) row security lets a
+    non-manager read every user but lock only its own row, so an Actor naming another
+    user finds no row and is refused as deactivated.
     """
     checked: set[int] = session.info.setdefault(_CHECKED, set())
     if actor.user_id in checked:

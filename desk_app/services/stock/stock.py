@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from desk_app.db.models import (
@@ -367,6 +367,25 @@ def adjust(
     return db.write(tx)
 
 
+# Advisory-lock namespace of "this movement is being reversed" (any constant int4).
+_REVERSING = 0x5EE5
+
+
+def _lock_movement(s: Session, movement_id: int) -> None:
+    """Hold "reversing movement ``movement_id``" until the transaction ends.
+
+    The ledger is append-only: desks have no UPDATE privilege on it, which PostgreSQL
+    requires for ``SELECT ... FOR UPDATE``, so two reversals of one movement are
+    serialised by a transaction-scoped advisory lock on its id instead (the second
+    then finds the first's reversal). SQLite: the write transaction holds the lock.
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(
+            text("SELECT pg_advisory_xact_lock(CAST(:ns AS integer), CAST(:id AS integer))"),
+            {"ns": _REVERSING, "id": movement_id},
+        )
+
+
 def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[MovementView]:
     """Undo a movement by appending its opposite (REVERSAL, reverses_id set), once.
 
@@ -378,9 +397,8 @@ def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[M
     why = _reason(reason, required=True)
 
     def tx(s: Session) -> list[MovementView]:
-        original = s.scalar(
-            select(StockMovement).where(StockMovement.id == movement_id).with_for_update()
-        )
+        _lock_movement(s, movement_id)
+        original = s.scalar(select(StockMovement).where(StockMovement.id == movement_id))
         if original is None:
             raise NotFound("movement", movement_id)
         if original.kind is K.REVERSAL:
@@ -400,9 +418,10 @@ def reverse(db: Database, actor: Actor, movement_id: int, reason: str) -> list[M
                         StockMovement.kind.in_([K.TRANSFER_OUT, K.TRANSFER_IN]),
                     )
                     .order_by(StockMovement.id)
-                    .with_for_update()
                 )
             )
+            for leg in legs:
+                _lock_movement(s, leg.id)
         for leg in legs:
             done = movement_views(s, StockMovement.reverses_id == leg.id)
             if done:

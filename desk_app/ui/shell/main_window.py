@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.errors import DeskError
 from desk_app.domain.permissions import Perm
 from desk_app.services.admin.sign_in import SignInService
+from desk_app.services.core import identity
 from desk_app.services.tickets import tickets
 from desk_app.services.tickets.tickets import TicketView
 from desk_app.ui.admin.settings.base import menu_text as settings_menu_text
@@ -262,13 +264,24 @@ class MainWindow(QMainWindow):
             self.tr("Database (%1): %2").replace("%1", db_kind).replace("%2", desk.database_label)
         )
         self.connection_label = QLabel(objectName="statusConnection")
+        # Shown when the desk is connected as a superuser or as the tables' owner.
+        self.identity_label = QLabel(objectName="statusIdentityWarning")
+        self.identity_label.setStyleSheet("color: #b00020;")
+        self.identity_label.hide()
         self.busy_label = QLabel(objectName="statusBusy")
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.connection_label)
+        status.addWidget(self.identity_label)
         self._connection(None)
+        desk.ops.run(
+            lambda: identity.connection_warning(desk.db),
+            on_success=self._identity_warning,
+            owner=self,
+            quiet=True,
+        )
         desk.changes.connection_changed.connect(self._connection)
         desk.ops.busy_changed.connect(self._busy)
 
@@ -434,6 +447,15 @@ class MainWindow(QMainWindow):
                 text += " — " + self.tr("from the next start")
             action.setText(text)
             action.setChecked(code == self.active_language)
+
+    def _identity_warning(self, warning: DeskError | None) -> None:
+        """A note that the database checks nothing, when connected as superuser or owner."""
+        if warning is None:
+            return
+        text = message_for(warning, self.desk.tz)
+        self.identity_label.setText(text)
+        self.identity_label.setToolTip(text)
+        self.identity_label.show()
 
     def choose_language(self, code: str) -> QMessageBox | None:
         """Remember the language for the next start (the config file's setting still

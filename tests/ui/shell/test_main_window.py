@@ -372,3 +372,16 @@ def test_a_language_set_by_the_config_file_cannot_be_chosen_in_the_menu(
     assert not any(a.isEnabled() for a in window.language_actions.values())
     texts = [a.text() for a in window.language_menu.actions() if not a.isSeparator()]
     assert texts[-1] == "Set by the desk's configuration"
+
+
+def test_status_bar_warns_when_the_database_login_is_a_superuser(qtbot: QtBot, desk: Desk) -> None:
+    """The test server's login is a superuser: the database would check nothing, and
+    the desk says so. The embedded file has no logins and no warning."""
+    window = _window(qtbot, desk)
+    if desk.db.dialect == "postgresql":
+        qtbot.waitUntil(window.identity_label.isVisible)
+        assert "superuser" in window.identity_label.text()
+    else:
+        assert desk.ops.wait_idle()
+        QCoreApplication.processEvents()
+        assert not window.identity_label.isVisible()
