@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, select
 
 from desk_app.cli import main
 from desk_app.db import migrate
@@ -220,7 +221,7 @@ def test_admin_commands_need_the_acting_user_and_their_password(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from desk_app.db.models import AuditLog, User
+    from desk_app.db.models import AuditLog, SignInGuard, User
 
     before = factories.count(db, User), factories.count(db, AuditLog)
     header = ["settings", "company-header", "--name", "冒名", "--db", db.url]
@@ -230,13 +231,23 @@ def test_admin_commands_need_the_acting_user_and_their_password(
         assert _run(argv, "eve-pass-1\n") == 2
         assert "--as" in capsys.readouterr().err
     monkeypatch.setenv("DESK_PASSWORD", "wrong-password")
-    for argv in (header, area, eve):
-        assert _run([*argv, "--as", "boss"], "eve-pass-1\n") == 2
-        assert capsys.readouterr().err.strip() == "error: password: Wrong user name or password."
-    # an unknown acting user reads exactly the same
-    assert _run([*area, "--as", "nobody"]) == 2
+    # --as signs in like the desk (throttled, locked, audited): the first wrong answer...
+    assert _run([*header, "--as", "boss"]) == 2
     assert capsys.readouterr().err.strip() == "error: password: Wrong user name or password."
-    assert (factories.count(db, User), factories.count(db, AuditLog)) == before
+    # ...and a script trying again at once is told to wait; nothing is done either way.
+    assert _run([*area, "--as", "boss"]) == 2
+    assert "wait 1 s" in capsys.readouterr().err
+    # an unknown acting user reads exactly like a wrong password
+    assert _run([*eve, "--as", "nobody"], "eve-pass-1\n") == 2
+    assert capsys.readouterr().err.strip() == "error: password: Wrong user name or password."
+    assert factories.count(db, User) == before[0]
+    tries = db.read(
+        lambda s: list(s.scalars(select(AuditLog.action).where(AuditLog.id > before[1])))
+    )
+    assert tries == ["user.sign_in_failed", "user.sign_in_refused", "user.sign_in_failed"]
+    # The wait itself is tested with a fake clock (tests/services/admin/test_sign_in.py);
+    # the command line runs on the real one: forget the failures as the wait would.
+    db.write(lambda s: s.execute(delete(SignInGuard)))
     assert settings.get_company_header(db).name != "冒名"
     # --as before the command works like --db does
     monkeypatch.setenv("DESK_PASSWORD", "secret-1")
