@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from desk_app import __version__
-from desk_app.config import load_config
+from desk_app import __version__, credentials
+from desk_app.config import AppConfig, load_config
 from desk_app.db import migrate
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DatabaseUnavailable, DeskError, ValidationError
@@ -58,6 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = db_sub.add_parser(name, help=text, description=text)
         _db_option(p)
+    password = db_sub.add_parser(
+        "password",
+        help="keep a database login's password in this PC's credential store",
+        description="Prompts for the password of a database login (twice on a terminal, "
+        "else the first line of standard input) and keeps it in the operating system's "
+        "credential store (Windows Credential Manager, the Secret Service on Linux), "
+        "under the server and database of the configured URL; never in the config file. "
+        "The desk reads it when it connects.",
+    )
+    _db_option(password)
+    password.add_argument(
+        "--user",
+        help="the login (default: the sign-in gate when the desks sign in with their own "
+        "database logins, else the URL's user)",
+    )
+    password.add_argument("--forget", action="store_true", help="remove the stored password")
 
     demo = sub.add_parser(
         "demo-data",
@@ -126,8 +142,26 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+def _cmd_db_password(config: AppConfig, args: argparse.Namespace) -> int:
+    if config.is_embedded:
+        raise DeskError("config.no_user_for_password")
+    user = args.user or (config.gate_login if config.own_logins else None)
+    user = user or make_url(config.database_url).username
+    if not user:
+        raise ValidationError("user", "config.no_user_for_password")
+    if args.forget:
+        found = credentials.forget_password(config.database_url, user)
+        print(f"{'removed' if found else 'no stored password'}: {user}")
+        return 0
+    name = credentials.store_password(config.database_url, user, _read_password())
+    print(f"password of {user} stored in this PC's credential store ({name})")
+    return 0
+
+
 def _cmd_db(args: argparse.Namespace) -> int:
     config = load_config(args.db)
+    if args.db_command == "password":
+        return _cmd_db_password(config, args)
     if args.db_command == "upgrade":
         db = open_database(config, auto_migrate=True)
         print(f"database at schema {migrate.current_revision(db.engine)} ({config.source})")
@@ -264,10 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
+        config = load_config(args.db)
+        if config.password_in_file:
+            warning = DeskError("config.password_in_file", path=config.source)
+            print(f"warning: {render(warning, language=cli_language())}", file=sys.stderr)
         if args.command is None:
             from desk_app.ui.shell.app import run
 
-            return run(load_config(args.db))
+            return run(config)
         handler = {
             "db": _cmd_db,
             "demo-data": _cmd_demo,
