@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
+from keyring.backends import null
 from keyring.errors import PasswordDeleteError
 
 
@@ -29,11 +29,11 @@ class MemoryKeyring(KeyringBackend):
 
 
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Body of a fixture: an empty in-memory store for the test, then a store that
-    refuses everything (never the OS store, which keyring would otherwise look for)."""
+    """Body of a fixture: an empty in-memory store for the test, then the store that finds
+    nothing (tests/conftest.py sets it for every test: never the OS store)."""
     store = MemoryKeyring()
     keyring.set_keyring(store)
     try:
         yield store
     finally:
-        keyring.set_keyring(fail.Keyring())
+        keyring.set_keyring(null.Keyring())

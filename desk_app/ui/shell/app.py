@@ -21,6 +21,7 @@ from desk_app.services.admin import settings as shop_settings
 from desk_app.services.admin import users
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Actor, Database
+from desk_app.services.core.logins_pg import ServerSignIn, open_server_sign_in
 from desk_app.ui.common import i18n
 from desk_app.ui.common.changes import ChangeHub
 from desk_app.ui.common.context import Desk, database_label
@@ -72,9 +73,22 @@ def _database_error(config: AppConfig, error: BaseException) -> None:
     box.exec()
 
 
-def _sign_in(db: Database, ops: BackgroundOps) -> Actor | None:
+def _open(config: AppConfig) -> tuple[Database | None, ServerSignIn | None]:
+    """What the desk opens before anybody signs in: the database, where the application
+    checks passwords; or, with ``[database] sign_in = "database"``, the sign-in through
+    the gate and no database yet: each user's own comes with their sign-in."""
+    if config.own_logins:
+        return None, open_server_sign_in(config)
+    return open_database(config), None
+
+
+def _sign_in(db: Database | None, ops: BackgroundOps, server: ServerSignIn | None) -> Actor | None:
     dialog: FirstRunDialog | SignInDialog
-    if in_background(ops, lambda: users.count_users(db)) == 0:
+    if server is not None:  # users exist: an administrator created their logins
+        dialog = SignInDialog(None, ops, sign_in=server)
+    elif db is None:
+        raise AssertionError("no database and no server sign-in")
+    elif in_background(ops, lambda: users.count_users(db)) == 0:
         dialog = FirstRunDialog(db, ops)
     else:
         dialog = SignInDialog(db, ops)
@@ -96,15 +110,19 @@ def run(config: AppConfig) -> int:
     translators = i18n.install(app, i18n.choose_language(picked))
     ops = BackgroundOps()
     try:
-        db = in_background(ops, lambda: open_database(config))
+        db, server = in_background(ops, lambda: _open(config))
     except DatabaseUnavailable as error:
         _database_error(config, error)
         ops.shutdown()
         return 2
+    actor: Actor | None = None
     try:
-        actor = _sign_in(db, ops)
+        actor = _sign_in(db, ops, server)
         if actor is None:
             return 0
+        if server is not None:
+            db = server.database  # from here on every query runs as the signed-in user
+        assert db is not None
         tz = in_background(ops, lambda: shop_settings.shop_timezone(db))
         changes = ChangeHub(db, ops)
         desk = Desk(
@@ -131,5 +149,10 @@ def run(config: AppConfig) -> int:
         return int(code)
     finally:
         ops.shutdown()
-        db.dispose()
+        if server is not None:
+            if actor is not None:
+                server.sign_out(actor)
+            server.close()
+        elif db is not None:
+            db.dispose()
         del translators

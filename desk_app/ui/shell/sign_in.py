@@ -16,13 +16,14 @@ from desk_app.domain.enums import Role
 from desk_app.domain.errors import ValidationError
 from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
+from desk_app.services.core.logins_pg import ServerSignIn
 from desk_app.ui.common.errors import code_text, message_for
 from desk_app.ui.common.operations import BackgroundOps
 from desk_app.ui.common.widgets import Banner, FieldErrors, field_row
 
 
 class _Form(QDialog):
-    def __init__(self, db: Database, ops: BackgroundOps, parent: QWidget | None) -> None:
+    def __init__(self, db: Database | None, ops: BackgroundOps, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.db = db
         self.ops = ops
@@ -103,10 +104,19 @@ class FirstRunDialog(_Form):
 
 
 class SignInDialog(_Form):
-    """User name and password."""
+    """User name and password; checked by ``sign_in`` (the database server, when the desks
+    sign in as their own database logins) or else by the application."""
 
-    def __init__(self, db: Database, ops: BackgroundOps, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        ops: BackgroundOps,
+        parent: QWidget | None = None,
+        *,
+        sign_in: ServerSignIn | None = None,
+    ) -> None:
         super().__init__(db, ops, parent)
+        self.sign_in = sign_in
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in"))
         self.username = QLineEdit(objectName="signInUsername")
@@ -121,9 +131,12 @@ class SignInDialog(_Form):
             self.errors.mark("username", code_text("field.required"))
             return
         db, name, password = self.db, self.username.text(), self.password.text()
+        server = self.sign_in
         self.ok_button.setEnabled(False)
         self.ops.run(
-            lambda: users.authenticate(db, name, password),
+            (lambda: server.sign_in(name, password))
+            if server is not None
+            else (lambda: users.authenticate(db, name, password)),  # type: ignore[arg-type]
             on_success=self._signed_in,
             on_failure=self._failed,
             owner=self,
