@@ -1,8 +1,16 @@
 """Test support for database logins: the gate installed in the test database, throw-away
-login roles with unique names (roles are cluster-wide), dropped again after the test."""
+login roles with unique names (roles are cluster-wide), dropped again after the test.
+
+Where ``desk-app db grant`` (``desk_app.db.grants``) is present it does the installing
+(groups, the privilege matrix, logins made by ``users.create_user``, and the gate); where
+it is not (this branch alone), the gate is installed by itself and the desk group is
+given plain table rights so that a signed-in desk can work.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,14 +28,37 @@ def ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _grants() -> object | None:
+    if importlib.util.find_spec("desk_app.db.grants") is None:
+        return None
+    return importlib.import_module("desk_app.db.grants")
+
+
 def install(owner_url: str) -> str:
-    """Install the gate in the database of ``owner_url``; returns the database's name."""
+    """Install the gate (with ``db grant`` where present) in the database of
+    ``owner_url``; returns the database's name."""
     dbname = make_url(owner_url).database or ""
     engine = create_engine(owner_url)
+    grants = _grants()
     with engine.begin() as conn:
-        gate.install_gate(conn, dbname)
+        if grants is not None:
+            grants.apply(conn)  # type: ignore[attr-defined]  # installs the gate too
+        else:
+            gate.install_gate(conn, dbname)
     engine.dispose()
     return dbname
+
+
+def uninstall(owner_url: str) -> None:
+    """Undo ``install``: every role it made (and every login of the desk group)."""
+    dbname = make_url(owner_url).database or ""
+    grants = _grants()
+    if grants is not None:
+        engine = create_engine(owner_url)
+        with engine.begin() as conn:
+            grants.remove(conn)  # type: ignore[attr-defined]
+        engine.dispose()
+    drop_roles(owner_url, gate.gate_role(dbname), gate.desk_group(dbname))
 
 
 def drop_roles(owner_url: str, *names: str) -> None:
@@ -43,8 +74,11 @@ def drop_roles(owner_url: str, *names: str) -> None:
 
 
 def grant_desk_work(owner: Engine, dbname: str) -> None:
-    """What P1's ``db grant`` gives the desk group, as far as these tests need: read and
-    write the tables (no append-only or per-role rules here; those are P1's tests)."""
+    """Without ``db grant``: the desk group may read and write the tables, as far as these
+    tests need (the per-role matrix is db grant's, tested with it). With it: nothing to
+    add, the matrix holds."""
+    if _grants() is not None:
+        return
     desk = ident(gate.desk_group(dbname))
     with owner.begin() as conn:
         conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {desk}")
@@ -73,11 +107,15 @@ def desk_user(
     engine = create_engine(owner_url)
     try:
         with engine.begin() as conn:
-            membership = f" IN ROLE {ident(gate.desk_group(dbname))}" if in_desk_group else ""
-            conn.exec_driver_sql(
-                f"CREATE ROLE {ident(name)} {'LOGIN' if login else 'NOLOGIN'} "
-                f"PASSWORD '{password}'{membership}"
-            )
+            role, desk = ident(name), ident(gate.desk_group(dbname))
+            made = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
+            if made.scalar() is None:  # no db grant: no login made with the user
+                conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN IN ROLE {desk}")
+            conn.exec_driver_sql(f"ALTER ROLE {role} PASSWORD '{password}'")
+            if not login:
+                conn.exec_driver_sql(f"ALTER ROLE {role} NOLOGIN")
+            if not in_desk_group:
+                conn.exec_driver_sql(f"REVOKE {desk} FROM {role}")
         yield Actor(created.id, name, created.display_name, created.role)
     finally:
         engine.dispose()

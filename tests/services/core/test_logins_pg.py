@@ -26,7 +26,7 @@ from desk_app.services.admin.settings import Key
 from desk_app.services.core.database import Database
 from desk_app.services.core.logins_pg import ServerSignIn
 from desk_app.services.customers.customers import AddressInput, CustomerDraft, create_customer
-from tests.services.core.pg_logins_support import desk_user, drop_roles, grant_desk_work, install
+from tests.services.core.pg_logins_support import desk_user, grant_desk_work, install, uninstall
 
 pytestmark = pytest.mark.postgres_only
 
@@ -39,7 +39,7 @@ def gated(pg_database_url: str) -> Iterator[str]:
     install(pg_database_url)
     dbname = install(pg_database_url)
     yield dbname
-    drop_roles(pg_database_url, gate.gate_role(dbname), gate.desk_group(dbname))
+    uninstall(pg_database_url)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from desk_app.services.core.logins_pg import ServerSignIn, open_server_sign_in
 from desk_app.services.customers.customers import AddressInput, CustomerDraft, create_customer
 from tests.conftest import SKIP_PG
 from tests.memory_keyring import MemoryKeyring, memory_keyring
-from tests.services.core.pg_logins_support import desk_user, grant_desk_work
+from tests.services.core.pg_logins_support import desk_user, grant_desk_work, install
 from tests.services.core.scram_server import scram_server
 
 pytestmark = pytest.mark.postgres_only
@@ -48,11 +48,12 @@ def shop_url() -> Iterator[str]:
         url = make_url(admin_url).set(database="shop").render_as_string(hide_password=False)
         engine = make_engine(url)
         migrate.upgrade(engine)
+        install(url)
         with engine.begin() as conn:
-            gate.install_gate(conn, "shop", password=GATE_PASSWORD)
+            gate.set_gate_password(conn, "shop", GATE_PASSWORD)
+        grant_desk_work(engine, "shop")
         engine.dispose()
-        grant_desk_work(create_engine(url), "shop")
-        yield url
+        yield url  # the whole server goes at the end: no role to drop
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from desk_app.services.core.database import Database
 from desk_app.ui.shell import app as desk_app_ui
 from desk_app.ui.shell.main_window import MainWindow
 from desk_app.ui.shell.sign_in import SignInDialog
-from tests.services.core.pg_logins_support import desk_user, drop_roles, grant_desk_work, install
+from tests.services.core.pg_logins_support import desk_user, grant_desk_work, install, uninstall
 from tests.ui.shell.test_app_start import _driver
 
 pytestmark = pytest.mark.postgres_only
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.postgres_only
 def gated(pg_url: str) -> Iterator[str]:
     dbname = install(pg_url)
     yield dbname
-    drop_roles(pg_url, gate.gate_role(dbname), gate.desk_group(dbname))
+    uninstall(pg_url)
 
 
 def test_the_desk_signs_in_as_the_users_own_login(
