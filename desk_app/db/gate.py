@@ -49,13 +49,17 @@ SCHEMA = "desk_admin"
 LOCKED_SQLSTATE = "DK001"
 NO_DESK_USER_SQLSTATE = "DK002"
 
-# Audit actions written by the functions (entity "user" with the user's id when the name
-# is a user; entity "sign_in" with the typed name for a failure).
-ACTION_FAILED = "sign_in.failed"
-ACTION_LOCKED = "sign_in.locked"
-ACTION_SIGNED_IN = "sign_in.ok"
-ACTION_UNLOCKED = "sign_in.unlocked"  # the idle lock lifted with the password
-ACTION_SIGNED_OUT = "sign_out"
+# Audit actions written by the functions: the same as the application's own sign-in
+# (services/admin/sign_in.py), so the trail reads alike whichever checked the password.
+# Entity ("user", id) of the account the name belongs to, ("user", 0) for a name no user
+# has; failures have no acting user (user_id NULL); details: username, pc, and for a
+# failure the reason (unknown, password, inactive) and the count.
+ACTION_SIGNED_IN = "user.sign_in"
+ACTION_FAILED = "user.sign_in_failed"
+ACTION_LOCKED = "user.locked"
+ACTION_UNLOCKED = "user.unlock"  # the idle lock lifted with the password
+ACTION_UNLOCK_FAILED = "user.unlock_failed"
+ACTION_SIGNED_OUT = "user.sign_out"
 
 
 def gate_role(dbname: str) -> str:
@@ -109,38 +113,48 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f
   WHERE g.username = left(lower(btrim(p_username)), 40) AND g.locked_until > now()
 $fn$;
 
-CREATE OR REPLACE FUNCTION desk_admin.gate_record_failure(p_username text, p_pc text)
+CREATE OR REPLACE FUNCTION desk_admin.gate_record_failure(
+    p_username text, p_pc text, p_unlocking boolean DEFAULT false)
 RETURNS timestamptz
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   v_name text := left(lower(btrim(coalesce(p_username, ''))), 40);
-  v_pc text := left(coalesce(p_pc, ''), 60);
+  v_details jsonb;
   v_policy record;
-  v_user integer;
+  v_user record;
   v_failures integer;
   v_until timestamptz;
+  v_window interval;
 BEGIN
   SELECT * INTO v_policy FROM desk_admin.sign_in_policy();
-  SELECT u.id INTO v_user FROM {s}.users u WHERE u.username = v_name;
+  v_window := make_interval(mins => v_policy.lock_minutes);
+  SELECT u.id, u.active INTO v_user FROM {s}.users u WHERE u.username = v_name;
+  -- A lock that ran out, or a run of failures older than the lock time, starts again.
   INSERT INTO {s}.sign_in_guard AS g (username, failures, last_failure_at, locked_until)
   VALUES (v_name, 1, now(), NULL)
   ON CONFLICT (username) DO UPDATE SET
-    failures = CASE WHEN g.locked_until IS NOT NULL AND g.locked_until <= now()
+    failures = CASE WHEN (g.locked_until IS NOT NULL AND g.locked_until <= now())
+                      OR (g.locked_until IS NULL AND g.last_failure_at <= now() - v_window)
                     THEN 1 ELSE g.failures + 1 END,
     last_failure_at = now(),
     locked_until = CASE WHEN g.locked_until <= now() THEN NULL ELSE g.locked_until END
   RETURNING g.failures, g.locked_until INTO v_failures, v_until;
+  v_details := jsonb_build_object(
+    'username', v_name, 'pc', left(coalesce(p_pc, ''), 60), 'failures', v_failures,
+    'via', 'database');
   INSERT INTO {s}.audit_log (at, user_id, action, entity, entity_id, details)
-  VALUES (now(), v_user, '{ACTION_FAILED}', 'sign_in', v_name,
-          jsonb_build_object('username', v_name, 'pc', v_pc, 'failures', v_failures,
-                             'via', 'database'));
+  VALUES (now(), NULL,
+          CASE WHEN p_unlocking THEN '{ACTION_UNLOCK_FAILED}' ELSE '{ACTION_FAILED}' END,
+          'user', coalesce(v_user.id, 0)::text,
+          v_details || jsonb_build_object('reason', CASE WHEN v_user.id IS NULL THEN 'unknown'
+                                                   WHEN NOT v_user.active THEN 'inactive'
+                                                   ELSE 'password' END));
   IF v_until IS NULL AND v_failures >= v_policy.max_failures THEN
-    v_until := now() + make_interval(mins => v_policy.lock_minutes);
+    v_until := now() + v_window;
     UPDATE {s}.sign_in_guard SET locked_until = v_until WHERE username = v_name;
     INSERT INTO {s}.audit_log (at, user_id, action, entity, entity_id, details)
-    VALUES (now(), v_user, '{ACTION_LOCKED}', 'sign_in', v_name,
-            jsonb_build_object('username', v_name, 'pc', v_pc, 'until', v_until,
-                               'via', 'database'));
+    VALUES (now(), NULL, '{ACTION_LOCKED}', 'user', coalesce(v_user.id, 0)::text,
+            v_details || jsonb_build_object('until', v_until));
   END IF;
   RETURN v_until;
 END
@@ -197,7 +211,7 @@ $fn$;
 
 _GATE_FUNCTIONS = (
     "desk_admin.gate_lock_state(text)",
-    "desk_admin.gate_record_failure(text, text)",
+    "desk_admin.gate_record_failure(text, text, boolean)",
 )
 _DESK_FUNCTIONS = (
     "desk_admin.session_begin(text, boolean)",

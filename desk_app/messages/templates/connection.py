@@ -36,10 +36,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "administrator runs: desk-app db grant",
         "数据库尚未设置为使用数据库登录名登录。请管理员运行：desk-app db grant",
     ),
-    # Shared with the application's own sign-in (services/admin/sign_in.py): if the
-    # merge defines it twice, keep one.
+    # Also defined, word for word, by the application's own sign-in (L's
+    # messages/templates/admin.py): at the merge, delete this one.
     "user.locked": (
-        "Too many wrong passwords: this name is locked until {until}.",
-        "密码错误次数过多：该用户名已锁定至 {until}。",
+        "Too many wrong answers: this name is locked until {until}.",
+        "错误次数过多：该用户名已锁定至 {until}。",
     ),
 }

@@ -132,10 +132,10 @@ class ServerSignIn:
         until = self._gate_scalar("SELECT desk_admin.gate_lock_state(:n)", n=_normalized(username))
         return until if isinstance(until, datetime) else None
 
-    def _refused(self, name: str) -> DeskError:
+    def _refused(self, name: str, *, unlocking: bool = False) -> DeskError:
         """Count the failure through the gate: ``user.locked`` if this one locked the name."""
         until = self._gate_scalar(
-            "SELECT desk_admin.gate_record_failure(:n, :pc)", n=name, pc=self.pc
+            "SELECT desk_admin.gate_record_failure(:n, :pc, :u)", n=name, pc=self.pc, u=unlocking
         )
         if isinstance(until, datetime):
             return DeskError("user.locked", until=until)
@@ -167,17 +167,17 @@ class ServerSignIn:
                 until = self.locked_until(name)
                 if until is not None:
                     raise DeskError("user.locked", until=until) from error
-                raise self._refused(name) from error  # expired between the two reads
+                raise self._refused(name, unlocking=resume) from error  # ran out meanwhile
             if state == NO_DESK_USER_SQLSTATE:
-                raise self._refused(name) from error
+                raise self._refused(name, unlocking=resume) from error
             if state is None and isinstance(error, exc.OperationalError):
                 # Not connected: the server refused the login (wrong password, no such
                 # role, NOLOGIN, not allowed from here) or did not answer at all.
                 if not self._server_answers():
                     raise DatabaseUnavailable("database.unreachable") from error
-                raise self._refused(name) from error
+                raise self._refused(name, unlocking=resume) from error
             if state == "42501":  # a login that is no desk user (not in the desk group)
-                raise self._refused(name) from error
+                raise self._refused(name, unlocking=resume) from error
             raise
         user_id, display_name, role, roles = row
         return Actor(
@@ -218,7 +218,7 @@ class ServerSignIn:
         if until is not None:
             raise DeskError("user.locked", until=until)
         if not password:
-            raise self._refused(name)
+            raise self._refused(name, unlocking=True)
         engine = make_engine(self._user_url(name, password), pool=False)
         try:
             self._begin(engine, name, resume=True)

@@ -158,8 +158,14 @@ def test_unknown_name_refused_counted_and_audited_with_the_pc(
     guard = owner.read(lambda s: s.get(SignInGuard, "nobody_here_x9"))
     assert guard is not None and guard.failures == 1 and guard.locked_until is None
     [failed] = _audit(owner, gate.ACTION_FAILED)
-    assert failed.user_id is None and failed.entity_id == "nobody_here_x9"
-    assert failed.details and failed.details["pc"] == PC
+    assert (failed.user_id, failed.entity, failed.entity_id) == (None, "user", "0")
+    assert failed.details == {
+        "username": "nobody_here_x9",
+        "pc": PC,
+        "failures": 1,
+        "reason": "unknown",
+        "via": "database",
+    }
 
 
 def test_nologin_role_and_deactivated_user_get_the_same_refusal(
@@ -177,6 +183,9 @@ def test_nologin_role_and_deactivated_user_get_the_same_refusal(
             assert refused.value.code == "user.sign_in_failed"
             guard = owner.read(lambda s: s.get(SignInGuard, gone.username))
             assert guard is not None and guard.failures == 1
+            [failed] = _audit(owner, gate.ACTION_FAILED)[-1:]
+            assert failed.entity_id == str(gone.user_id)
+            assert failed.details and failed.details["reason"] == "inactive"
         with desk_user(owner, pg_url, "pass-word-4", Role.CLERK, in_desk_group=False) as outsider:
             with pytest.raises(ValidationError) as refused:
                 server.sign_in(outsider.username, "pass-word-4")
@@ -215,6 +224,24 @@ def test_lockout_after_the_policys_failures_and_its_expiry(
         server.sign_in("ghost_user", "wrong-1")
     assert after.value.code == "user.sign_in_failed"
     guard = owner.read(lambda s: s.get(SignInGuard, "ghost_user"))
+    assert guard is not None and guard.failures == 1 and guard.locked_until is None
+
+
+def test_a_run_of_failures_older_than_the_lock_time_starts_again(
+    owner: Database, server: ServerSignIn
+) -> None:
+    _set_policy(owner, max_failures=3, lock_minutes=5)
+    for _ in range(2):
+        with pytest.raises(ValidationError):
+            server.sign_in("slow_guesser", "wrong-1")
+    owner.write(
+        lambda s: s.execute(
+            text("UPDATE sign_in_guard SET last_failure_at = now() - interval '6 minutes'")
+        )
+    )
+    with pytest.raises(ValidationError):  # the third, but not in a row: no lock
+        server.sign_in("slow_guesser", "wrong-1")
+    guard = owner.read(lambda s: s.get(SignInGuard, "slow_guesser"))
     assert guard is not None and guard.failures == 1 and guard.locked_until is None
 
 

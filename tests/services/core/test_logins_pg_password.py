@@ -129,7 +129,8 @@ def test_the_policys_wrong_passwords_lock_the_name_even_against_the_right_one(
         failed = owner.read(
             lambda s: list(s.scalars(select(AuditLog).where(AuditLog.action == gate.ACTION_FAILED)))
         )
-        assert [a.user_id for a in failed] == [user.user_id] * 3
+        assert [(a.user_id, a.entity_id) for a in failed] == [(None, str(user.user_id))] * 3
+        assert {a.details["reason"] for a in failed if a.details} == {"password"}
         assert {a.details["pc"] for a in failed if a.details} == {"DESK-2"}
 
 
@@ -142,6 +143,10 @@ def test_the_idle_lock_asks_the_server_and_counts_a_wrong_password(
             server.verify(actor, "wrong-pass-1")
         assert refused.value.code == "user.sign_in_failed"
         assert owner.read(lambda s: s.get(SignInGuard, user.username)).failures == 1  # type: ignore[union-attr]
+        actions = owner.read(
+            lambda s: list(s.scalars(select(AuditLog.action).order_by(AuditLog.id)))
+        )
+        assert actions[-1] == gate.ACTION_UNLOCK_FAILED
         server.verify(actor, "right-pass-1")
         draft = CustomerDraft("李四", ["139 0000 1111"], [AddressInput("人民路 2 号", "海淀区")])
         create_customer(server.database, actor, draft)  # the desk goes on as before
