@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         "database logins, else the URL's user)",
     )
     password.add_argument("--forget", action="store_true", help="remove the stored password")
+    password.add_argument(
+        "--on-server",
+        action="store_true",
+        help="also set it as the sign-in gate's password on the server (run with the "
+        "owner's URL, after `db grant`)",
+    )
 
     demo = sub.add_parser(
         "demo-data",
@@ -153,7 +159,23 @@ def _cmd_db_password(config: AppConfig, args: argparse.Namespace) -> int:
         found = credentials.forget_password(config.database_url, user)
         print(f"{'removed' if found else 'no stored password'}: {user}")
         return 0
-    name = credentials.store_password(config.database_url, user, _read_password())
+    secret = _read_password()
+    if args.on_server:
+        from desk_app.db import gate
+
+        dbname = make_url(config.database_url).database or ""
+        if user != gate.gate_role(dbname):
+            raise ValidationError(
+                "user", "config.only_the_gate_on_server", gate=gate.gate_role(dbname)
+            )
+        db = open_database(config, auto_migrate=False)
+        try:
+            with db.engine.begin() as conn:
+                gate.set_gate_password(conn, dbname, secret)
+        finally:
+            db.dispose()
+        print(f"password of {user} set on the server")
+    name = credentials.store_password(config.database_url, user, secret)
     print(f"password of {user} stored in this PC's credential store ({name})")
     return 0
 

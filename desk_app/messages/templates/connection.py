@@ -16,6 +16,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Which login's password? Name it with --user.",
         "要保存哪个登录名的密码？请用 --user 指定。",
     ),
+    "config.only_the_gate_on_server": (
+        "Only the sign-in gate's password ({gate}) is set on the server this way; a user's "
+        "password is set by a manager in the app.",
+        "只有登录网关（{gate}）的密码可以这样在服务器上设置；用户的密码由经理在程序中设置。",
+    ),
     "credentials.store_unavailable": (
         "This PC's credential store cannot be used ({reason}).",
         "无法使用本机的凭据存储（{reason}）。",

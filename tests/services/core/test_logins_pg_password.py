@@ -5,6 +5,8 @@ against the right password, and the gate's password comes from the credential st
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from desk_app.cli import main
 from desk_app.config import load_config
 from desk_app.db import gate, migrate
 from desk_app.db.engine import make_engine
@@ -188,3 +191,39 @@ def test_the_gate_password_comes_from_the_credential_store(
     finally:
         sign.close()
     assert GATE_PASSWORD not in config_file.read_text("utf-8")
+
+
+def test_the_administrator_sets_the_gate_password_on_the_server_and_this_pc(
+    shop_url: str,
+    owner: Database,
+    store: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("DESK_CONFIG", str(tmp_path / "none.toml"))
+    gate_login = gate.gate_role("shop")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("new-gate-pass\n"))
+    try:
+        assert main(["db", "password", "--user", gate_login, "--on-server", "--db", shop_url]) == 0
+        new = create_engine(_gate_url(shop_url, "new-gate-pass"))
+        try:
+            with new.connect() as conn:
+                assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        finally:
+            new.dispose()
+        [(service, account)] = store.entries
+        assert service == "desk-app"
+        assert account.startswith(f"{gate_login}@127.0.0.1:") and account.endswith("/shop")
+        old = ServerSignIn(shop_url, gate_url=_gate_url(shop_url))
+        with pytest.raises(DatabaseUnavailable) as refused:
+            old.check()
+        assert refused.value.code == "database.gate_refused"
+        old.close()
+        # A user's password is not set this way.
+        monkeypatch.setattr(sys, "stdin", io.StringIO("x-pass-1\n"))
+        assert main(["db", "password", "--user", "wang", "--on-server", "--db", shop_url]) == 2
+    finally:
+        engine = create_engine(shop_url)
+        with engine.begin() as conn:
+            gate.set_gate_password(conn, "shop", GATE_PASSWORD)
+        engine.dispose()
