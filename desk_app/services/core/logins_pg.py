@@ -221,9 +221,11 @@ class ServerSignIn:
             raise self._refused(name, unlocking=True)
         engine = make_engine(self._user_url(name, password), pool=False)
         try:
-            self._begin(engine, name, resume=True)
+            again = self._begin(engine, name, resume=True)
         finally:
             engine.dispose()
+        if again.user_id != actor.user_id:  # the name was given to another account since
+            raise self._refused(name, unlocking=True)
 
     def sign_out(self, actor: Actor) -> None:
         """Audit the sign-out (as the user) and close the user's connections."""

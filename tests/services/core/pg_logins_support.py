@@ -111,7 +111,10 @@ def desk_user(
             made = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
             if made.scalar() is None:  # no db grant: no login made with the user
                 conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN IN ROLE {desk}")
-            conn.exec_driver_sql(f"ALTER ROLE {role} PASSWORD '{password}'")
+            # Hashed here, as the server would store it: the statement holds no '%' or quote.
+            pgconn = conn.connection.driver_connection.pgconn  # type: ignore[union-attr]
+            hashed = pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")
+            conn.exec_driver_sql(f"ALTER ROLE {role} PASSWORD '{hashed.decode()}'")
             if not login:
                 conn.exec_driver_sql(f"ALTER ROLE {role} NOLOGIN")
             if not in_desk_group:

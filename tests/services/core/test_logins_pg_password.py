@@ -92,7 +92,8 @@ def store() -> Iterator[MemoryKeyring]:
 def test_the_right_password_signs_in_a_wrong_one_and_an_unknown_name_are_one_refusal(
     shop_url: str, owner: Database, server: ServerSignIn
 ) -> None:
-    with desk_user(owner, shop_url, "right-pass-1", Role.MANAGER) as user:
+    # Characters a URL must escape: the password reaches the server as typed.
+    with desk_user(owner, shop_url, "r@ight:p/ss%1?#", Role.MANAGER) as user:
         refusals = []
         for name, password in ((user.username, "wrong-pass-1"), ("no_such_user", "wrong-pass-1")):
             with pytest.raises(ValidationError) as refused:
@@ -103,7 +104,7 @@ def test_the_right_password_signs_in_a_wrong_one_and_an_unknown_name_are_one_ref
             lambda s: {g.username: g.failures for g in s.scalars(select(SignInGuard))}
         )
         assert guards == {user.username: 1, "no_such_user": 1}
-        actor = server.sign_in(user.username, "right-pass-1")
+        actor = server.sign_in(user.username, "r@ight:p/ss%1?#")
         assert actor.user_id == user.user_id
         assert (
             server.database.read(lambda s: s.scalar(text("SELECT session_user"))) == user.username
