@@ -14,7 +14,8 @@ must be counted somewhere the desk cannot forget or skip. The gate is a LOGIN ro
   ``sign_in_guard``, audits it with the PC's name, and locks the name for
   ``sign_in.lock_minutes`` once ``sign_in.max_failures`` failures are in a row; both
   read from the settings table here, in SQL, with the defaults of
-  ``settings.SignInPolicy``).
+  ``settings.SignInPolicy``), and ``gate_shop_timezone()`` (the shop's zone, so that
+  "locked until" is written in the shop's time).
 
 Every desk login (member of ``desk_{dbname}__desk``) may call
 ``desk_admin.session_begin(pc)``: it refuses a locked name (SQLSTATE ``DK001``) or a
@@ -111,6 +112,13 @@ RETURNS timestamptz
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
   SELECT g.locked_until FROM {s}.sign_in_guard g
   WHERE g.username = left(lower(btrim(p_username)), 40) AND g.locked_until > now()
+$fn$;
+
+CREATE OR REPLACE FUNCTION desk_admin.gate_shop_timezone()
+RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+  SELECT CASE WHEN jsonb_typeof(s.value) = 'string' THEN s.value #>> '{{}}' END
+  FROM {s}.settings s WHERE s.key = {_literal(str(Key.TIMEZONE))}
 $fn$;
 
 CREATE OR REPLACE FUNCTION desk_admin.gate_record_failure(
@@ -211,6 +219,7 @@ $fn$;
 
 _GATE_FUNCTIONS = (
     "desk_admin.gate_lock_state(text)",
+    "desk_admin.gate_shop_timezone()",
     "desk_admin.gate_record_failure(text, text, boolean)",
 )
 _DESK_FUNCTIONS = (

@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import socket
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.engine import make_url
@@ -39,6 +40,7 @@ from desk_app.db.engine import make_engine
 from desk_app.db.gate import LOCKED_SQLSTATE, NO_DESK_USER_SQLSTATE
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DatabaseUnavailable, DeskError, ValidationError
+from desk_app.services.admin.settings import DEFAULT_TIMEZONE
 from desk_app.services.core.database import Actor, Database
 
 log = logging.getLogger(__name__)
@@ -126,6 +128,15 @@ class ServerSignIn:
             if current is None:
                 raise DatabaseUnavailable("database.schema_missing", head=head)
             raise DatabaseUnavailable("database.schema_outdated", current=current, head=head)
+
+    def shop_timezone(self) -> ZoneInfo:
+        """The shop's time zone, read through the gate (``DEFAULT_TIMEZONE`` until a
+        manager sets one, or when this PC does not know the stored name)."""
+        name = self._gate_scalar("SELECT desk_admin.gate_shop_timezone()")
+        try:
+            return ZoneInfo(str(name or DEFAULT_TIMEZONE))
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(DEFAULT_TIMEZONE)
 
     def locked_until(self, username: str) -> datetime | None:
         """Until when the typed name is locked, or None."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import create_engine, exc, select, text
@@ -311,3 +312,15 @@ def test_a_server_that_does_not_answer_is_unavailable_not_a_wrong_password() -> 
 
 def test_check_passes_on_an_installed_gate(server: ServerSignIn) -> None:
     server.check()
+
+
+def test_the_gate_reads_the_shop_zone_for_the_lock_message(
+    owner: Database, server: ServerSignIn
+) -> None:
+    assert server.shop_timezone() == ZoneInfo("Asia/Shanghai")  # the default
+    owner.write(
+        lambda s: s.merge(
+            Setting(key=str(Key.TIMEZONE), value="America/New_York", updated_at=datetime.now(UTC))
+        )
+    )
+    assert server.shop_timezone() == ZoneInfo("America/New_York")
