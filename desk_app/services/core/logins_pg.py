@@ -89,19 +89,29 @@ class ServerSignIn:
             with self._gate_engine().begin() as conn:
                 return conn.execute(text(sql), params).scalar()
         except exc.DBAPIError as error:
-            raise self._gate_error(error) from error
+            refusal = self._gate_error(error)
+            if refusal is None:
+                raise
+            raise refusal from error
 
-    def _gate_error(self, error: exc.DBAPIError) -> DeskError:
-        if _sqlstate(error) in {"42883", "3F000"}:  # undefined function / schema
+    def _gate_error(self, error: exc.DBAPIError) -> DeskError | None:
+        """What a failure of the gate means to the desk; None: a bug, raised as it is."""
+        state = _sqlstate(error)
+        # No such function or schema, or the gate may not call it: db grant has not run.
+        if state in {"42883", "3F000", "42501"}:
             return DatabaseUnavailable("database.gate_missing")
-        if _sqlstate(error) is None and isinstance(error, exc.OperationalError):
+        if state == "42P01":  # no alembic_version: nothing migrated yet
+            return DatabaseUnavailable("database.schema_missing", head=migrate.head_revision())
+        if state is None and isinstance(error, exc.OperationalError):
             if not self._server_answers():
                 return DatabaseUnavailable("database.unreachable")
             gate = make_url(self.gate_url)
             if gate.password is None:
                 return DatabaseUnavailable("database.password_missing", user=gate.username)
             return DatabaseUnavailable("database.gate_refused", user=gate.username)
-        return DatabaseUnavailable("database.unreachable")
+        if error.connection_invalidated or isinstance(error, exc.OperationalError):
+            return DatabaseUnavailable("database.unreachable")
+        return None
 
     def _server_answers(self) -> bool:
         """Whether something listens at the server's address (a refused login is not an

@@ -10,6 +10,7 @@ exist is refused even under trust) or a NOLOGIN role.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -324,3 +325,30 @@ def test_the_gate_reads_the_shop_zone_for_the_lock_message(
         )
     )
     assert server.shop_timezone() == ZoneInfo("America/New_York")
+
+
+def test_a_database_without_the_gate_says_db_grant_has_not_run(pg_url: str) -> None:
+    # The owner's own login stands in for a gate: the functions are not there for it
+    # in a database where nobody installed them (a fresh one).
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    name = f"desk_nogate_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    fresh = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        sign = ServerSignIn(fresh, gate_url=fresh)
+        with pytest.raises(DatabaseUnavailable) as missing:
+            sign.check()
+        assert missing.value.code == "database.schema_missing"
+        engine = create_engine(fresh)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE alembic_version (version_num varchar(32))")
+        engine.dispose()
+        with pytest.raises(DatabaseUnavailable) as missing:
+            sign.check()
+        assert missing.value.code == "database.gate_missing"
+        sign.close()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
