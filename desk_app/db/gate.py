@@ -9,13 +9,15 @@ must be counted somewhere the desk cannot forget or skip. The gate is a LOGIN ro
 
 - ``SELECT`` on ``alembic_version`` (the schema check);
 - ``EXECUTE`` on the ``desk_admin.gate_*`` functions, ``SECURITY DEFINER`` functions
-  owned by the table owner: ``gate_lock_state(name)`` (until when the name is locked,
-  or NULL) and ``gate_record_failure(name, pc)`` (counts the failure in
-  ``sign_in_guard``, audits it with the PC's name, and locks the name for
-  ``sign_in.lock_minutes`` once ``sign_in.max_failures`` failures are in a row; both
-  read from the settings table here, in SQL, with the defaults of
-  ``settings.SignInPolicy``), and ``gate_shop_timezone()`` (the shop's zone, so that
-  "locked until" is written in the shop's time).
+  owned by the table owner:
+  ``gate_lock_state(name, pc)``: until when the name is locked, or NULL (a refused
+  try is audited with the PC's name);
+  ``gate_record_failure(name, pc)``: counts the failure in ``sign_in_guard``, audits
+  it with the PC's name, and locks the name for ``sign_in.lock_minutes`` once
+  ``sign_in.max_failures`` failures are in a row (both read from the settings table
+  here, in SQL, with the defaults of ``settings.SignInPolicy``);
+  ``gate_shop_timezone()``: the shop's zone, so that "locked until" is written in the
+  shop's time.
 
 Every desk login (member of ``desk_{dbname}__desk``) may call
 ``desk_admin.session_begin(pc)``: it refuses a locked name (SQLSTATE ``DK001``) or a
@@ -57,6 +59,8 @@ NO_DESK_USER_SQLSTATE = "DK002"
 # failure the reason (unknown, password, inactive) and the count.
 ACTION_SIGNED_IN = "user.sign_in"
 ACTION_FAILED = "user.sign_in_failed"
+ACTION_REFUSED = "user.sign_in_refused"  # a try of a locked name, not even checked
+ACTION_UNLOCK_REFUSED = "user.unlock_refused"
 ACTION_LOCKED = "user.locked"
 ACTION_UNLOCKED = "user.unlock"  # the idle lock lifted with the password
 ACTION_UNLOCK_FAILED = "user.unlock_failed"
@@ -107,11 +111,28 @@ $fn$;
 def _functions_sql(schema: str) -> str:
     s = schema
     return f"""
-CREATE OR REPLACE FUNCTION desk_admin.gate_lock_state(p_username text)
+CREATE OR REPLACE FUNCTION desk_admin.gate_lock_state(
+    p_username text, p_pc text DEFAULT NULL, p_unlocking boolean DEFAULT false)
 RETURNS timestamptz
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
-  SELECT g.locked_until FROM {s}.sign_in_guard g
-  WHERE g.username = left(lower(btrim(p_username)), 40) AND g.locked_until > now()
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  v_name text := left(lower(btrim(coalesce(p_username, ''))), 40);
+  v_until timestamptz;
+  v_user integer;
+BEGIN
+  SELECT g.locked_until INTO v_until FROM {s}.sign_in_guard g
+  WHERE g.username = v_name AND g.locked_until > now();
+  IF v_until IS NOT NULL AND p_pc IS NOT NULL THEN  -- a try refused: audited
+    SELECT u.id INTO v_user FROM {s}.users u WHERE u.username = v_name;
+    INSERT INTO {s}.audit_log (at, user_id, action, entity, entity_id, details)
+    VALUES (now(), NULL,
+            CASE WHEN p_unlocking THEN '{ACTION_UNLOCK_REFUSED}' ELSE '{ACTION_REFUSED}' END,
+            'user', coalesce(v_user, 0)::text,
+            jsonb_build_object('username', v_name, 'pc', left(p_pc, 60), 'reason', 'locked',
+                               'until', v_until, 'via', 'database'));
+  END IF;
+  RETURN v_until;
+END
 $fn$;
 
 CREATE OR REPLACE FUNCTION desk_admin.gate_shop_timezone()
@@ -218,7 +239,7 @@ $fn$;
 
 
 _GATE_FUNCTIONS = (
-    "desk_admin.gate_lock_state(text)",
+    "desk_admin.gate_lock_state(text, text, boolean)",
     "desk_admin.gate_shop_timezone()",
     "desk_admin.gate_record_failure(text, text, boolean)",
 )

@@ -148,9 +148,17 @@ class ServerSignIn:
         except (ZoneInfoNotFoundError, ValueError):
             return ZoneInfo(DEFAULT_TIMEZONE)
 
-    def locked_until(self, username: str) -> datetime | None:
-        """Until when the typed name is locked, or None."""
-        until = self._gate_scalar("SELECT desk_admin.gate_lock_state(:n)", n=_normalized(username))
+    def locked_until(
+        self, username: str, *, trying: bool = False, unlocking: bool = False
+    ) -> datetime | None:
+        """Until when the typed name is locked, or None. ``trying``: this is a try of the
+        name (sign-in, or the idle lock's ``unlocking``), audited if refused."""
+        until = self._gate_scalar(
+            "SELECT desk_admin.gate_lock_state(:n, :pc, :u)",
+            n=_normalized(username),
+            pc=self.pc if trying else None,
+            u=unlocking,
+        )
         return until if isinstance(until, datetime) else None
 
     def _refused(self, name: str, *, unlocking: bool = False) -> DeskError:
@@ -208,7 +216,7 @@ class ServerSignIn:
     def sign_in(self, username: str, password: str) -> Actor:
         """The signed-in Actor; afterwards ``database`` is connected as that user."""
         name = _normalized(username)
-        until = self.locked_until(name)
+        until = self.locked_until(name, trying=True)
         if until is not None:
             raise DeskError("user.locked", until=until)
         if not name or not password:
@@ -235,7 +243,7 @@ class ServerSignIn:
         """The idle lock: refuse unless ``password`` is ``actor``'s, checked by the server
         on a fresh connection and counted like a sign-in."""
         name = actor.username
-        until = self.locked_until(name)
+        until = self.locked_until(name, trying=True, unlocking=True)
         if until is not None:
             raise DeskError("user.locked", until=until)
         if not password:

@@ -213,6 +213,9 @@ def test_lockout_after_the_policys_failures_and_its_expiry(
         server.sign_in("ghost_user", "wrong-1")
     assert again.value.code == "user.locked" and again.value.values["until"] == until
     assert len(_audit(owner, gate.ACTION_FAILED)) == 3
+    [refused_try] = _audit(owner, gate.ACTION_REFUSED)
+    assert refused_try.details and refused_try.details["reason"] == "locked"
+    assert refused_try.details["pc"] == PC
     [lock_row] = _audit(owner, gate.ACTION_LOCKED)
     assert lock_row.details and lock_row.details["pc"] == PC
     # The lock runs out (moved into the past: the server's clock decides).
