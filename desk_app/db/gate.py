@@ -250,11 +250,36 @@ _DESK_FUNCTIONS = (
 _PRIVATE_FUNCTIONS = ("desk_admin.sign_in_policy()",)
 
 
-def _ensure_role(conn: Connection, name: str, attributes: str) -> None:
-    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar()
-    if not exists:
-        conn.exec_driver_sql(f"CREATE ROLE {_ident(name)} {attributes}")
-    conn.exec_driver_sql(f"ALTER ROLE {_ident(name)} {attributes}")
+def _ensure_role(conn: Connection, name: str, *, login: bool) -> None:
+    """Create the role, or repair what an owner with CREATEROLE (no superuser) may repair:
+    PostgreSQL lets only a superuser name SUPERUSER, REPLICATION or BYPASSRLS at all, so
+    those are left unnamed (off for a new role) and a role that has one is refused."""
+    row = conn.execute(
+        text(
+            "SELECT rolsuper OR rolreplication OR rolbypassrls, rolcreatedb, rolcreaterole, "
+            "rolcanlogin, rolinherit FROM pg_roles WHERE rolname = :n"
+        ),
+        {"n": name},
+    ).one_or_none()
+    if row is None:
+        conn.exec_driver_sql(
+            f"CREATE ROLE {_ident(name)} {'LOGIN NOINHERIT' if login else 'NOLOGIN'}"
+        )
+        return
+    mighty, createdb, createrole, can_login, inherit = row
+    if mighty:
+        raise RuntimeError(
+            f"role {name} is a superuser or may replicate or bypass row security: "
+            "drop it, then run db grant again"
+        )
+    fixes = [
+        *(["NOCREATEDB"] if createdb else []),
+        *(["NOCREATEROLE"] if createrole else []),
+        *([("LOGIN" if login else "NOLOGIN")] if can_login != login else []),
+        *(["NOINHERIT"] if login and inherit else []),
+    ]
+    if fixes:
+        conn.exec_driver_sql(f"ALTER ROLE {_ident(name)} {' '.join(fixes)}")
 
 
 def install_gate(conn: Connection, dbname: str, *, password: str | None = None) -> None:
@@ -269,12 +294,8 @@ def install_gate(conn: Connection, dbname: str, *, password: str | None = None) 
     schema = conn.execute(text("SELECT current_schema()")).scalar_one()
     s = _ident(schema)
     gate, desk = gate_role(dbname), desk_group(dbname)
-    _ensure_role(
-        conn,
-        gate,
-        "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS",
-    )
-    _ensure_role(conn, desk, "NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")
+    _ensure_role(conn, gate, login=True)
+    _ensure_role(conn, desk, login=False)
     if password is not None:
         set_gate_password(conn, dbname, password)
     conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")

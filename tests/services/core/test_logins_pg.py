@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import create_engine, exc, select, text
 from sqlalchemy.engine import make_url
 
-from desk_app.db import gate
+from desk_app.db import gate, migrate
 from desk_app.db.models import AuditLog, Setting, SignInGuard
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DatabaseUnavailable, DeskError, ValidationError
@@ -354,4 +354,40 @@ def test_a_database_without_the_gate_says_db_grant_has_not_run(pg_url: str) -> N
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def test_an_owner_with_createrole_but_no_superuser_installs_the_gate(pg_url: str) -> None:
+    """The administrator's set-up: the tables' owner is no superuser, only CREATEROLE."""
+    suffix = uuid.uuid4().hex[:8]
+    owner, dbname = f"p2owner{suffix}", f"p2shop_{suffix}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+        conn.exec_driver_sql(f'CREATE DATABASE "{dbname}" OWNER "{owner}"')
+    owner_url = make_url(pg_url).set(username=owner, database=dbname)
+    try:
+        engine = create_engine(owner_url)
+        migrate.upgrade(engine)
+        for _ in range(2):  # and again: nothing to repair
+            with engine.begin() as conn:
+                gate.install_gate(conn, dbname, password="gate-pass-1")
+        with engine.begin() as conn:  # somebody gave the gate more than it may have
+            conn.exec_driver_sql(f'ALTER ROLE "{gate.gate_role(dbname)}" CREATEDB INHERIT')
+        with engine.begin() as conn:
+            gate.install_gate(conn, dbname)
+        engine.dispose()
+        with admin.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT rolcanlogin, rolcreatedb, rolinherit FROM pg_roles WHERE rolname = :n"
+                ),
+                {"n": gate.gate_role(dbname)},
+            ).one()
+        assert tuple(row) == (True, False, False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+            for role in (gate.gate_role(dbname), gate.desk_group(dbname), owner):
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
         admin.dispose()
