@@ -18,16 +18,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from desk_app import __version__
+from desk_app import __version__, credentials
 from desk_app.cli_staff import (
     acting_user,
     add_staff_parsers,
     as_option,
+    read_new_password,
     run_area,
     run_technician,
     run_user,
 )
-from desk_app.config import load_config
+from desk_app.config import AppConfig, load_config
 from desk_app.db import migrate
 from desk_app.domain.errors import DatabaseUnavailable, DeskError, ValidationError
 from desk_app.messages import CHINESE, ENGLISH, render
@@ -70,6 +71,28 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = db_sub.add_parser(name, help=text, description=text)
         _db_option(p)
+    password = db_sub.add_parser(
+        "password",
+        help="keep a database login's password in this PC's credential store",
+        description="Prompts for the password of a database login (twice on a terminal, "
+        "else the first line of standard input) and keeps it in the operating system's "
+        "credential store (Windows Credential Manager, the Secret Service on Linux), "
+        "under the server and database of the configured URL; never in the config file. "
+        "The desk reads it when it connects.",
+    )
+    _db_option(password)
+    password.add_argument(
+        "--user",
+        help="the login (default: the sign-in gate when the desks sign in with their own "
+        "database logins, else the URL's user)",
+    )
+    password.add_argument("--forget", action="store_true", help="remove the stored password")
+    password.add_argument(
+        "--on-server",
+        action="store_true",
+        help="also set it as the sign-in gate's password on the server (run with the "
+        "owner's URL, after `db grant`)",
+    )
 
     demo = sub.add_parser(
         "demo-data",
@@ -118,10 +141,44 @@ def _open(args: argparse.Namespace, *, auto_migrate: bool | None = None) -> Data
     return open_database(load_config(args.db), auto_migrate=auto_migrate)
 
 
+def _cmd_db_password(config: AppConfig, args: argparse.Namespace) -> int:
+    if config.is_embedded:
+        raise DeskError("config.no_user_for_password")
+    user = args.user or (config.gate_login if config.own_logins else None)
+    user = user or make_url(config.database_url).username
+    if not user:
+        raise ValidationError("user", "config.no_user_for_password")
+    if args.forget:
+        found = credentials.forget_password(config.database_url, user)
+        print(f"{'removed' if found else 'no stored password'}: {user}")
+        return 0
+    secret = read_new_password()
+    if args.on_server:
+        from desk_app.db import gate
+
+        dbname = make_url(config.database_url).database or ""
+        if user != gate.gate_role(dbname):
+            raise ValidationError(
+                "user", "config.only_the_gate_on_server", gate=gate.gate_role(dbname)
+            )
+        db = open_database(config, auto_migrate=False)
+        try:
+            with db.engine.begin() as conn:
+                gate.set_gate_password(conn, dbname, secret)
+        finally:
+            db.dispose()
+        print(f"password of {user} set on the server")
+    name = credentials.store_password(config.database_url, user, secret)
+    print(f"password of {user} stored in this PC's credential store ({name})")
+    return 0
+
+
 def _cmd_db(args: argparse.Namespace) -> int:
     config = load_config(args.db)
     if args.db_command == "grant":
         return _cmd_db_grant(args)
+    if args.db_command == "password":
+        return _cmd_db_password(config, args)
     if args.db_command == "upgrade":
         db = open_database(config, auto_migrate=True)
         print(f"database at schema {migrate.current_revision(db.engine)} ({config.source})")
@@ -298,10 +355,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
+        config = load_config(args.db)
+        if config.password_in_file:
+            warning = DeskError("config.password_in_file", path=config.source)
+            print(f"warning: {render(warning, language=cli_language())}", file=sys.stderr)
         if args.command is None:
             from desk_app.ui.shell.app import run
 
-            return run(load_config(args.db))
+            return run(config)
         handler = {
             "db": _cmd_db,
             "demo-data": _cmd_demo,

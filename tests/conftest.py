@@ -31,6 +31,9 @@ from desk_app.services.core.database import Actor, Database
 from desk_app.ui.common.collector import collect_if_due
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reads or writes the PC's real credential store (Windows Credential Manager, the
+# Secret Service): every lookup finds nothing; tests that need one set an in-memory store.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 # Hundreds of throw-away users sign in: hash their passwords cheaply. Each hash
 # records its cost, so these still verify; the program itself keeps the production

@@ -7,6 +7,7 @@ from desk_app.messages.templates import (
     admin,
     care,
     common,
+    connection,
     customers,
     dispatch,
     paperwork,
@@ -15,7 +16,7 @@ from desk_app.messages.templates import (
     tickets,
 )
 
-_AREAS = (common, customers, tickets, dispatch, stock, care, admin, paperwork, printing)
+_AREAS = (common, customers, tickets, dispatch, stock, care, admin, paperwork, printing, connection)
 
 # What services call a kind of record (``NotFound.what``, ``IllegalTransition.what``).
 NOUNS: dict[str, tuple[str, str]] = {

@@ -17,7 +17,7 @@ def open_database(config: AppConfig, *, auto_migrate: bool | None = None) -> Dat
     runs ``desk-app db upgrade`` once so that desks on older versions are not
     surprised by a newer schema.
     """
-    db = Database(config.database_url)
+    db = Database(config.connect_url())  # the stored password, if the URL names a user
     if not db.ping():
         db.dispose()
         raise DatabaseUnavailable("database.unreachable_at_start", source=config.source)

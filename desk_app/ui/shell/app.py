@@ -29,6 +29,7 @@ from desk_app.services.admin import users
 from desk_app.services.admin.sign_in import SignIn, SignInService
 from desk_app.services.core.bootstrap import open_database
 from desk_app.services.core.database import Actor, Database
+from desk_app.services.core.logins_pg import ServerSignIn, open_server_sign_in
 from desk_app.ui.admin.staff.password import ask_new_password
 from desk_app.ui.common import i18n
 from desk_app.ui.common.changes import ChangeHub
@@ -82,25 +83,44 @@ def _database_error(config: AppConfig, error: BaseException) -> None:
     box.exec()
 
 
-def sign_in_service(config: AppConfig, db: Database) -> SignInService:
-    """The one place the desk gets what it signs in, unlocks and signs out through:
-    the application-level ``SignIn`` (both engines) under this PC's name. A PostgreSQL
-    sign-in as each user's own database login plugs in here, chosen by ``config``."""
+def _open(config: AppConfig) -> tuple[Database | None, ServerSignIn | None]:
+    """What the desk opens before anybody signs in: the database, where the application
+    checks passwords; or, with ``[database] sign_in = "database"``, the sign-in through
+    the gate and no database yet: each user's own comes with their sign-in."""
+    if config.own_logins:
+        return None, open_server_sign_in(config)
+    return open_database(config), None
+
+
+def sign_in_service(db: Database | None, server: ServerSignIn | None) -> SignInService:
+    """The one place the desk gets what it signs in, unlocks and signs out through: the
+    server itself when each user signs in as their own database login (``server``),
+    else the application-level ``SignIn`` (both engines) under this PC's name."""
+    if server is not None:
+        return server
+    assert db is not None
     return SignIn(db, socket.gethostname())
 
 
-def _sign_in(db: Database, ops: BackgroundOps, sign_in: SignInService) -> Actor | None:
+def _sign_in(
+    db: Database | None,
+    ops: BackgroundOps,
+    sign_in: SignInService,
+    server: ServerSignIn | None,
+) -> Actor | None:
     dialog: FirstRunDialog | SignInDialog
-    if in_background(ops, lambda: users.count_users(db)) == 0:
+    if db is not None and in_background(ops, lambda: users.count_users(db)) == 0:
         dialog = FirstRunDialog(db, ops, sign_in=sign_in)
-    else:
+    else:  # on the server's own logins an administrator created the first users
         dialog = SignInDialog(sign_in, ops)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     actor = dialog.actor
+    own = server.database if server is not None else db
+    assert own is not None
     # A manager set this password: the user chooses their own before the desk opens.
-    if actor is not None and in_background(ops, lambda: users.must_change_password(db, actor)):
-        return actor if ask_new_password(db, ops, actor) else None
+    if actor is not None and in_background(ops, lambda: users.must_change_password(own, actor)):
+        return actor if ask_new_password(own, ops, actor) else None
     return actor
 
 
@@ -190,24 +210,33 @@ def run(config: AppConfig) -> int:
     collector = GuiThreadCollector(app)  # cycles never collected on a worker thread
     ops = BackgroundOps()
     try:
-        db = in_background(ops, lambda: open_database(config))
+        db, server = in_background(ops, lambda: _open(config))
     except DatabaseUnavailable as error:
         _database_error(config, error)
         ops.shutdown()
         collector.stop()
         return 2
     try:
-        sign_in = sign_in_service(config, db)
-        _shop_zone_before_sign_in(db, ops)
+        sign_in = sign_in_service(db, server)
+        if db is not None:
+            _shop_zone_before_sign_in(db, ops)
+        elif server is not None:
+            use_shop_zone(in_background(ops, server.shop_timezone))
         while True:
-            actor = _sign_in(db, ops, sign_in)
+            actor = _sign_in(db, ops, sign_in, server)
             if actor is None:
                 return 0
-            code, again = _session(app, config, db, ops, sign_in, actor, user_settings)
+            # On the server's own logins every query from here runs as the signed-in user.
+            own = server.database if server is not None else db
+            assert own is not None
+            code, again = _session(app, config, own, ops, sign_in, actor, user_settings)
             if not again:
                 return code
     finally:
         ops.shutdown()
-        db.dispose()
+        if server is not None:
+            server.close()
+        if db is not None:
+            db.dispose()
         collector.stop()
         del translators
