@@ -15,10 +15,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from desk_app.db import gate
+from desk_app.db.models import User, UserRole
 from desk_app.domain.enums import Role
 from desk_app.services.admin import users
 from desk_app.services.core.database import Actor, Database
@@ -88,6 +90,20 @@ def grant_desk_work(owner: Engine, dbname: str) -> None:
         conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {desk}")
 
 
+def some_manager(db: Database) -> Actor:
+    """An active manager to act as (the tests' stand-in for a signed-in manager)."""
+
+    def q(s: Session) -> Actor:
+        user = s.scalars(
+            select(User).where(User.role == Role.MANAGER, User.active).order_by(User.id)
+        ).first()
+        assert user is not None, "no active manager"
+        held = set(s.scalars(select(UserRole.role).where(UserRole.user_id == user.id)))
+        return Actor(user.id, user.username, user.display_name, user.role, frozenset(held))
+
+    return db.read(q)
+
+
 @contextmanager
 def desk_user(
     owner_db: Database,
@@ -101,8 +117,11 @@ def desk_user(
     """A user row and a login role of the same, unique, name; dropped afterwards."""
     dbname = make_url(owner_url).database or ""
     name = f"u{uuid.uuid4().hex[:10]}"
+    if users.count_users(owner_db) == 0 and role is not Role.MANAGER:
+        # The first user of a database is its manager; a clerk needs one to create them.
+        users.create_user(owner_db, None, f"m{uuid.uuid4().hex[:10]}", password, Role.MANAGER)
     first = users.count_users(owner_db) == 0
-    creator = None if first else users.system_actor(owner_db)
+    creator = None if first else some_manager(owner_db)
     created = users.create_user(owner_db, creator, name, password, role, f"User {name}")
     engine = create_engine(owner_url)
     try:

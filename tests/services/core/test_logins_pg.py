@@ -28,7 +28,13 @@ from desk_app.services.admin.settings import Key
 from desk_app.services.core.database import Database
 from desk_app.services.core.logins_pg import ServerSignIn
 from desk_app.services.customers.customers import AddressInput, CustomerDraft, create_customer
-from tests.services.core.pg_logins_support import desk_user, grant_desk_work, install, uninstall
+from tests.services.core.pg_logins_support import (
+    desk_user,
+    grant_desk_work,
+    install,
+    some_manager,
+    uninstall,
+)
 
 pytestmark = pytest.mark.postgres_only
 
@@ -179,7 +185,7 @@ def test_nologin_role_and_deactivated_user_get_the_same_refusal(
                 server.sign_in(nologin.username, "pass-word-2")
             assert refused.value.code == "user.sign_in_failed"
         with desk_user(owner, pg_url, "pass-word-3", Role.CLERK) as gone:
-            users.set_active(owner, users.system_actor(owner), gone.user_id, False)
+            users.set_active(owner, some_manager(owner), gone.user_id, False)
             with pytest.raises(ValidationError) as refused:
                 server.sign_in(gone.username, "pass-word-3")
             assert refused.value.code == "user.sign_in_failed"

@@ -18,6 +18,7 @@ from desk_app.db import gate
 from desk_app.db.models import AuditLog
 from desk_app.domain.enums import Role
 from desk_app.services.core.database import Database
+from desk_app.ui.admin.staff.dialog import StaffDialog
 from desk_app.ui.shell import app as desk_app_ui
 from desk_app.ui.shell.main_window import MainWindow
 from desk_app.ui.shell.sign_in import SignInDialog
@@ -63,6 +64,13 @@ def test_the_desk_signs_in_as_the_users_own_login(
                     return True
                 return False
 
+            def staff(w: QWidget) -> bool:
+                # The shop's only user so far: the Staff window opens to set it up.
+                if not isinstance(w, StaffDialog):
+                    return False
+                w.close()
+                return True
+
             def main_window(w: QWidget) -> bool:
                 if not isinstance(w, MainWindow):
                     return False
@@ -71,7 +79,7 @@ def test_the_desk_signs_in_as_the_users_own_login(
                 w.close()
                 return True
 
-            timer = _driver([wrong_then_right, main_window])
+            timer = _driver([wrong_then_right, staff, main_window])
             assert desk_app_ui.run(config) == 0
             timer.stop()
             assert "Wrong user name or password" in seen[1]
