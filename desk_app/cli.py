@@ -13,7 +13,9 @@ import locale
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = db_sub.add_parser(name, help=text, description=text)
         _db_option(p)
+    _add_purge_history_parser(db_sub)
 
     demo = sub.add_parser(
         "demo-data",
@@ -126,7 +129,37 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+def _add_purge_history_parser(db_sub: Any) -> None:
+    purge = db_sub.add_parser(
+        "purge-history",
+        help="remove audit-log and change-log rows older than a date (retention)",
+        description="The retention purge (docs/retention.md): deletes audit-log and "
+        "change-log rows dated before DATE (midnight in the shop's time zone; at least a "
+        "year ago) in one transaction that lifts the append-only triggers and puts them "
+        "back, and records the purge in the audit log. The stock ledger and ticket and "
+        "complaint events are never purged. On PostgreSQL run it with the URL of the "
+        "tables' owner.",
+    )
+    _db_option(purge)
+    purge.add_argument("--before", required=True, type=date.fromisoformat, metavar="YYYY-MM-DD")
+
+
+def _cmd_purge_history(args: argparse.Namespace) -> int:
+    from desk_app.services.admin import retention
+
+    db = _open(args, auto_migrate=False)
+    # An administrator at the server's console acts as the first manager.
+    done = retention.purge_history(db, users.system_actor(db), args.before)
+    print(
+        f"purged {done.audit_rows} audit-log and {done.change_rows} change-log row(s) "
+        f"dated before {args.before.isoformat()}"
+    )
+    return 0
+
+
 def _cmd_db(args: argparse.Namespace) -> int:
+    if args.db_command == "purge-history":
+        return _cmd_purge_history(args)
     config = load_config(args.db)
     if args.db_command == "upgrade":
         db = open_database(config, auto_migrate=True)

@@ -31,6 +31,7 @@ class Perm(enum.StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_TECHNICIANS = "manage_technicians"
     VIEW_AUDIT = "view_audit"
+    PURGE_HISTORY = "purge_history"
 
 
 _DESK = {

@@ -50,4 +50,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The role of {user} was changed after signing in; nothing was saved. Sign in again.",
         "{user} 登录后岗位已被更改，未保存任何内容。请重新登录。",
     ),
+    # the retention purge (services.admin.retention)
+    "history.purge_too_recent": (
+        "History of the last year is kept: the date can be {latest} at the latest.",
+        "最近一年的历史记录须保留：日期最晚为 {latest}。",
+    ),
+    "history.purge_needs_owner": (
+        "Only the owner of the database tables may purge history: run the command with "
+        "the owner's database URL.",
+        "只有数据表的所有者才能清理历史记录：请使用所有者的数据库地址运行此命令。",
+    ),
 }
