@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, Ticket
 from desk_app.domain import complaint_rules as rules
 from desk_app.domain import ticket_states
+from desk_app.domain.contacts import mask_phone, reduce_address, shows_contacts
 from desk_app.domain.enums import TicketKind, TicketStatus
 from desk_app.domain.errors import DuplicateEntry, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
@@ -149,7 +150,11 @@ def maintenance_due(
             )
         )
         found: list[MaintenanceDue] = []
+        full = shows_contacts(actor.roles)
         for a, name, tel, addr, last_at in s.execute(stmt):
+            if not full:  # domain.contacts: masked for roles that do not call customers
+                tel = mask_phone(tel) if tel else tel
+                addr = reduce_address(addr) if addr else addr
             months = months_by_category[a.category.strip().lower()]
             last_day = last_at.astimezone(tz).date() if last_at is not None else None
             since = max(d for d in (a.purchase_date, a.installed_on, last_day) if d is not None)
