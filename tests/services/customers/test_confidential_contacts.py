@@ -134,3 +134,21 @@ def test_maintenance_reminders(db: Database, manager: Actor, role: Role) -> None
         assert (due.phone, due.address) == (PHONE, ADDRESS)
     else:
         assert (_digits(due.phone or ""), due.address) == (MASKED, "北京市朝阳区")
+
+
+@pytest.mark.parametrize("role", HIDDEN_ROLES + FULL_ROLES)
+def test_searches_cannot_spell_out_a_hidden_address_or_number(
+    db: Database, manager: Actor, booked: tickets.TicketView, role: Role
+) -> None:
+    """A masked screen would be no use if the search box answered "does 张三 live on
+    建国路?" or "does the number start with 1381?": for the roles that see contacts
+    masked, addresses and partial numbers find no one; names, a ticket number and the
+    complete number the customer gave still find the customer."""
+    actor = _someone(db, manager, role)
+
+    def found(query: str) -> bool:
+        return [r.id for r in customers.search_customers(db, actor, query)] == [booked.customer_id]
+
+    assert found("张三") and found(booked.number) and found(PHONE) and found("138 1234 5678")
+    for probe in ("建国路", "朝阳区建国", "1381234", "5678", "12345"):
+        assert found(probe) is (role in FULL_ROLES), probe
