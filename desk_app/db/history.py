@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import Connection, text
+
 HISTORY_TABLES: tuple[str, ...] = (
     "audit_log",
     "stock_movements",
@@ -138,3 +140,28 @@ def restore_sql(dialect: str, tables: Sequence[str]) -> list[str]:
     if dialect == "postgresql":
         return [f'ALTER TABLE "{t}" ENABLE TRIGGER {_pg_row_trigger(t)}' for t in tables]
     return install_sql(dialect, tables)
+
+
+def expected_triggers(dialect: str, tables: Sequence[str] = HISTORY_TABLES) -> set[str]:
+    """The names of the triggers ``install_sql`` creates."""
+    if dialect == "postgresql":
+        return {name for t in tables for name in pg_trigger_names(t)}
+    return {_sqlite_trigger(t, event) for t in tables for event in ("UPDATE", "DELETE")}
+
+
+def missing_triggers(conn: Connection) -> list[str]:
+    """The append-only triggers that are missing or (PostgreSQL) disabled, by name:
+    ``desk-app db check`` reports them, since nothing else would notice."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        rows = conn.execute(
+            text(
+                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' "
+                "AND c.relnamespace = to_regnamespace(current_schema())"
+            )
+        )
+    else:
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+    present = {name for (name,) in rows}
+    return sorted(expected_triggers(dialect) - present)

@@ -83,3 +83,23 @@ def test_history_still_grows_through_the_services(db: Database, manager: Actor) 
     before = factories.count(db, AuditLog)
     factories.ticket(db, manager)
     assert factories.count(db, AuditLog) > before
+
+
+def test_db_check_reports_a_history_trigger_dropped_or_disabled(db: Database) -> None:
+    from desk_app.services.core import consistency
+
+    assert any("history is append-only" in line for line in consistency.check(db).lines)
+    lift = history.lift_sql(db.dialect, ["audit_log"])
+    with db.engine.begin() as conn:
+        for statement in lift:
+            conn.execute(text(statement))
+    try:
+        report = consistency.check(db)
+        assert not report.ok
+        (line,) = [x for x in report.lines if "history is not protected" in x]
+        assert "audit_log_append_only" in line and "change_log" not in line
+    finally:
+        with db.engine.begin() as conn:
+            for statement in history.restore_sql(db.dialect, ["audit_log"]):
+                conn.execute(text(statement))
+    assert consistency.check(db).ok
