@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = db_sub.add_parser(name, help=text, description=text)
         _db_option(p)
     _add_purge_history_parser(db_sub)
+    _add_protect_history_parser(db_sub)
 
     demo = sub.add_parser(
         "demo-data",
@@ -144,6 +145,29 @@ def _add_purge_history_parser(db_sub: Any) -> None:
     purge.add_argument("--before", required=True, type=date.fromisoformat, metavar="YYYY-MM-DD")
 
 
+def _add_protect_history_parser(db_sub: Any) -> None:
+    text = (
+        "put back the append-only triggers of the history tables that are missing or "
+        "disabled (desk-app db check reports them); on PostgreSQL run it with the URL "
+        "of the tables' owner"
+    )
+    _db_option(db_sub.add_parser("protect-history", help=text, description=text))
+
+
+def _cmd_protect_history(args: argparse.Namespace) -> int:
+    from desk_app.db import history
+
+    db = _open(args, auto_migrate=False)
+    with db.engine.begin() as conn:
+        repaired = history.repair(conn)
+    print(
+        f"put back: {', '.join(repaired)}"
+        if repaired
+        else "history is append-only: every trigger in place"
+    )
+    return 0
+
+
 def _cmd_purge_history(args: argparse.Namespace) -> int:
     from desk_app.services.admin import retention
 
@@ -160,6 +184,8 @@ def _cmd_purge_history(args: argparse.Namespace) -> int:
 def _cmd_db(args: argparse.Namespace) -> int:
     if args.db_command == "purge-history":
         return _cmd_purge_history(args)
+    if args.db_command == "protect-history":
+        return _cmd_protect_history(args)
     config = load_config(args.db)
     if args.db_command == "upgrade":
         db = open_database(config, auto_migrate=True)

@@ -45,3 +45,23 @@ def test_purge_history_of_the_last_year_is_refused_with_the_latest_date(
     assert main(["db", "purge-history", "--before", "2099-01-01", "--db", db.url]) == 2
     assert "History of the last year is kept" in capsys.readouterr().err
     assert factories.count(db, AuditLog) == before
+
+
+def test_protect_history_puts_back_a_dropped_trigger(
+    db: Database, manager: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import exc, text
+
+    from desk_app.db import history
+
+    with db.engine.begin() as conn:
+        for statement in history.lift_sql(db.dialect, ["change_log"]):
+            conn.execute(text(statement))
+    assert main(["db", "check", "--db", db.url]) == 1
+    assert main(["db", "protect-history", "--db", db.url]) == 0
+    assert "put back: change_log_append_only" in capsys.readouterr().out
+    assert main(["db", "check", "--db", db.url]) == 0
+    with pytest.raises(exc.DBAPIError), db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM change_log"))
+    assert main(["db", "protect-history", "--db", db.url]) == 0
+    assert "every trigger in place" in capsys.readouterr().out

@@ -165,3 +165,38 @@ def missing_triggers(conn: Connection) -> list[str]:
         rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
     present = {name for (name,) in rows}
     return sorted(expected_triggers(dialect) - present)
+
+
+def repair(conn: Connection) -> list[str]:
+    """Put back the append-only triggers that are missing or disabled, in the caller's
+    transaction; returns their names. Needs the tables' owner on PostgreSQL."""
+    missing = missing_triggers(conn)
+    if not missing:
+        return []
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        present = set(
+            conn.execute(
+                text(
+                    "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE NOT t.tgisinternal "
+                    "AND c.relnamespace = to_regnamespace(current_schema())"
+                )
+            ).scalars()
+        )
+        conn.execute(text(install_sql(dialect, ())[0]))  # the function, if it went
+        for t in HISTORY_TABLES:
+            row, truncate = pg_trigger_names(t)
+            for name, create in zip((row, truncate), install_sql(dialect, (t,))[1:], strict=True):
+                if name not in missing:
+                    continue
+                if name in present:
+                    conn.execute(text(f'ALTER TABLE "{t}" ENABLE TRIGGER {name}'))
+                else:
+                    conn.execute(text(create))
+        return missing
+    for t in HISTORY_TABLES:
+        for event, create in zip(("UPDATE", "DELETE"), install_sql(dialect, (t,)), strict=True):
+            if _sqlite_trigger(t, event) in missing:
+                conn.execute(text(create))
+    return missing

@@ -103,3 +103,18 @@ def test_db_check_reports_a_history_trigger_dropped_or_disabled(db: Database) ->
             for statement in history.restore_sql(db.dialect, ["audit_log"]):
                 conn.execute(text(statement))
     assert consistency.check(db).ok
+
+
+@pytest.mark.usefixtures("history_rows")
+def test_repair_recreates_every_trigger_after_they_were_all_dropped(db: Database) -> None:
+    with db.engine.begin() as conn:
+        for statement in history.drop_sql(db.dialect):  # on PostgreSQL the function too
+            conn.execute(text(statement))
+        assert set(history.missing_triggers(conn)) == history.expected_triggers(db.dialect)
+    with db.engine.begin() as conn:
+        assert set(history.repair(conn)) == history.expected_triggers(db.dialect)
+    with db.engine.connect() as conn:
+        assert history.missing_triggers(conn) == []
+    for table in history.HISTORY_TABLES:
+        with pytest.raises(exc.DBAPIError), db.engine.begin() as conn:
+            conn.execute(text(f"DELETE FROM {table}"))
