@@ -158,8 +158,13 @@ def _cmd_protect_history(args: argparse.Namespace) -> int:
     from desk_app.db import history
 
     db = _open(args, auto_migrate=False)
-    with db.engine.begin() as conn:
-        repaired = history.repair(conn)
+    try:
+        with db.engine.begin() as conn:
+            repaired = history.repair(conn)
+    except SQLAlchemyError as error:
+        if getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":
+            raise DeskError("history.needs_owner") from error
+        raise
     print(
         f"put back: {', '.join(repaired)}"
         if repaired

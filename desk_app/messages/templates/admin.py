@@ -55,9 +55,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "History of the last year is kept: the date can be {latest} at the latest.",
         "最近一年的历史记录须保留：日期最晚为 {latest}。",
     ),
-    "history.purge_needs_owner": (
-        "Only the owner of the database tables may purge history: run the command with "
-        "the owner's database URL.",
-        "只有数据表的所有者才能清理历史记录：请使用所有者的数据库地址运行此命令。",
+    "history.needs_owner": (
+        "Only the owner of the database tables may lift or put back the history's "
+        "protection: run the command with the owner's database URL.",
+        "只有数据表的所有者才能解除或恢复历史记录的保护：请使用所有者的数据库地址运行此命令。",
     ),
 }

@@ -53,7 +53,7 @@ def purge_history(db: Database, actor: Actor, before: date) -> PurgeResult:
     """Delete audit-log and change-log rows dated before ``before`` (midnight in the
     shop's zone), and record the purge in the audit log. ``before`` may be no later
     than ``MIN_RETENTION_DAYS`` ago. Needs ``Perm.PURGE_HISTORY`` and, on PostgreSQL,
-    a connection as the tables' owner (``history.purge_needs_owner`` otherwise)."""
+    a connection as the tables' owner (``history.needs_owner`` otherwise)."""
     require(actor.username, actor.roles, Perm.PURGE_HISTORY)
 
     def tx(s: Session) -> PurgeResult:
@@ -72,7 +72,7 @@ def purge_history(db: Database, actor: Actor, before: date) -> PurgeResult:
                 s.execute(text(statement))
         except exc.DBAPIError as error:
             if getattr(error.orig, "sqlstate", None) == _NOT_OWNER:
-                raise DeskError("history.purge_needs_owner") from error
+                raise DeskError("history.needs_owner") from error
             raise
         counts = []
         for model in (AuditLog, ChangeLog):
