@@ -60,3 +60,13 @@ def test_check_mode_reports_a_stale_document(tmp_path: Path) -> None:
     assert script.main(["--check"]) == 1
     assert script.main([]) == 0
     assert script.main(["--check"]) == 0
+
+
+def test_a_refusal_says_what_the_missing_permission_allows_in_the_clerks_language() -> None:
+    from desk_app.domain.errors import PermissionDenied
+    from desk_app.messages import render
+
+    refused = PermissionDenied("li", Perm.MOVE_STOCK.value)
+    assert PERM_NAMES[Perm.MOVE_STOCK][0] in render(refused, language="en")
+    assert PERM_NAMES[Perm.MOVE_STOCK][1] in render(refused, language="zh_CN")
+    assert "move_stock" not in render(refused, language="zh_CN")
