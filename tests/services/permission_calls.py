@@ -15,10 +15,11 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from desk_app.db.models import UserRole
-from desk_app.domain.complaint_rules import Ratings
+from desk_app.domain.complaint_rules import DEFAULT_RETRY_SCHEDULE, Ratings
 from desk_app.domain.enums import (
     Channel,
     ComplaintCategory,
@@ -29,6 +30,7 @@ from desk_app.domain.enums import (
     StockLocationKind,
     TicketKind,
     TicketStatus,
+    Urgency,
 )
 from desk_app.domain.permissions import Perm
 from desk_app.services.admin import retention, settings, users
@@ -69,6 +71,7 @@ class World:
 
     db: Database
     manager: Actor
+    tmp: Path
     actors: dict[frozenset[Role], Actor] = field(default_factory=dict)
     counter: Iterator[int] = field(default_factory=itertools.count)
 
@@ -164,6 +167,7 @@ class Call:
 
 DAY = datetime(2026, 11, 23, 16, 0, tzinfo=UTC)  # midnight in Shanghai
 RATINGS = Ratings(5, 5, 5, 5, 4)
+STANDARD = settings.Standard(24, 48, 72, False)
 
 
 def _draft(w: World) -> CustomerDraft:
@@ -699,7 +703,68 @@ CALLS: list[Call] = [
         lambda w, a, t: feedback.enter_feedback_form(w.db, a, t.number, RATINGS, "很好"),
         lambda w: w.completed(),
     ),
+    Call(
+        Perm.HANDLE_COMPLAINTS,
+        "complaints.assign",
+        lambda w, a, c: complaints.assign(w.db, a, c.id, w.actors[frozenset({Role.CLERK})].user_id),
+        lambda w: w.new_complaint(),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "followups.set_retry_schedule",
+        lambda w, a, _: followups.set_retry_schedule(w.db, a, DEFAULT_RETRY_SCHEDULE),
+    ),
+    Call(
+        Perm.VIEW_STOCK,
+        "reports.export_low_stock_csv",
+        lambda w, a, _: reports.export_low_stock_csv(w.db, a, w.tmp / f"low-{w.n()}.csv"),
+    ),
     # administration
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_setting",
+        lambda w, a, _: settings.set_setting(w.db, a, settings.Key.TIMEZONE, "Asia/Shanghai"),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_standard",
+        lambda w, a, _: settings.set_standard(w.db, a, TicketKind.REPAIR, Urgency.NORMAL, STANDARD),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_standards",
+        lambda w, a, _: settings.set_standards(
+            w.db, a, {(TicketKind.REPAIR, Urgency.NORMAL): STANDARD}
+        ),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_complaint_standards",
+        lambda w, a, _: settings.set_complaint_standards(w.db, a, {Severity.LOW: (24, 72)}),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_calendar",
+        lambda w, a, cal: settings.set_calendar(w.db, a, cal),
+        lambda w: settings.working_calendar(w.db),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_company_header",
+        lambda w, a, _: settings.set_company_header(w.db, a, name="某某售后服务中心"),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_desk_defaults",
+        lambda w, a, _: settings.set_desk_defaults(
+            w.db, a, area_code="010", charge_standard={"zh_CN": "上门费 30 元"}
+        ),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_followup_retry",
+        lambda w, a, _: settings.set_followup_retry(w.db, a, DEFAULT_RETRY_SCHEDULE),
+    ),
     Call(Perm.MANAGE_USERS, "users.list_users", lambda w, a, _: users.list_users(w.db, a)),
     Call(
         Perm.MANAGE_USERS,
