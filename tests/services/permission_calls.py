@@ -1,12 +1,13 @@
 """The registry of protected service calls the permission matrix test runs as every role.
 
-``CALLS``: for each permission, representative service calls with the data they need.
+``CALLS``: every protected use case (at least one call each; ``change_status`` once per
+permission its target states need), with the data it needs.
 ``prepare`` builds that data as the manager (fresh records for a call that changes
 them, so no call depends on another's order); ``run`` is the call under test, made as
 the role's actor. ``World`` is the one database per engine they share, with the
 reference data (a customer, a technician, parts, locations, a complaint ...) and the
 builders of tickets in each state. Used by ``tests/services/test_permission_matrix.py``;
-add a call here with every new use case (that test fails while a permission has none).
+add a call here with every new use case (that test fails while one is missing).
 """
 
 from __future__ import annotations

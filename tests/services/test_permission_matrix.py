@@ -8,7 +8,7 @@ The calls and their data are the registry in ``tests/services/permission_calls.p
 public function taking ``db`` first and an ``actor`` must call ``require(...)`` itself
 or pass its actor on to a function that does, and one taking ``db`` without an actor
 must be listed in ``OPEN`` with the reason it needs none. So a new, unprotected use
-case fails here, and so does a permission with no call in the registry.
+case fails here, and so does a use case or a permission with no call in the registry.
 
 Speed: one database per engine for the whole module (``world``), the data of each call
 built fresh by its ``prepare``.
