@@ -398,6 +398,12 @@ CALLS: list[Call] = [
         lambda w, a, t: tickets.change_status(w.db, a, t.id, S.CLOSED),
         lambda w: w.completed(),
     ),
+    Call(
+        Perm.RECORD_FOLLOWUPS,
+        "tickets.change_status(followed_up)",
+        lambda w, a, t: tickets.change_status(w.db, a, t.id, S.FOLLOWED_UP),
+        lambda w: w.completed(),
+    ),
     # stock
     Call(Perm.VIEW_STOCK, "parts.get_part", lambda w, a, _: parts.get_part(w.db, a, w.part.id)),
     Call(
