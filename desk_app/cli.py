@@ -12,7 +12,9 @@ import locale
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
@@ -93,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="also set it as the sign-in gate's password on the server (run with the "
         "owner's URL, after `db grant`)",
     )
+    _add_purge_history_parser(db_sub)
+    _add_protect_history_parser(db_sub)
 
     demo = sub.add_parser(
         "demo-data",
@@ -173,7 +177,68 @@ def _cmd_db_password(config: AppConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_purge_history_parser(db_sub: Any) -> None:
+    purge = db_sub.add_parser(
+        "purge-history",
+        help="remove audit-log and change-log rows older than a date (retention)",
+        description="The retention purge (docs/retention.md): deletes audit-log and "
+        "change-log rows dated before DATE (midnight in the shop's time zone; at least a "
+        "year ago) in one transaction that lifts the append-only triggers and puts them "
+        "back, and records the purge in the audit log. The stock ledger and ticket and "
+        "complaint events are never purged. On PostgreSQL run it with the URL of the "
+        "tables' owner.",
+    )
+    _db_option(purge)
+    as_option(purge)
+    purge.add_argument("--before", required=True, type=date.fromisoformat, metavar="YYYY-MM-DD")
+
+
+def _add_protect_history_parser(db_sub: Any) -> None:
+    text = (
+        "put back the append-only triggers of the history tables that are missing or "
+        "disabled (desk-app db check reports them); on PostgreSQL run it with the URL "
+        "of the tables' owner"
+    )
+    _db_option(db_sub.add_parser("protect-history", help=text, description=text))
+
+
+def _cmd_protect_history(args: argparse.Namespace) -> int:
+    from desk_app.db import history
+
+    db = _open(args, auto_migrate=False)
+    try:
+        with db.engine.begin() as conn:
+            repaired = history.repair(conn)
+    except SQLAlchemyError as error:
+        if getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":
+            raise DeskError("history.needs_owner") from error
+        raise
+    print(
+        f"put back: {', '.join(repaired)}"
+        if repaired
+        else "history is append-only: every trigger in place"
+    )
+    return 0
+
+
+def _cmd_purge_history(args: argparse.Namespace) -> int:
+    from desk_app.services.admin import retention
+
+    db = _open(args, auto_migrate=False)
+    # A manager signs in with --as (the purge needs Perm.PURGE_HISTORY and the owner's URL).
+    done = retention.purge_history(db, acting_user(db, args), args.before)
+    print(
+        f"purged {done.audit_rows} audit-log and {done.change_rows} change-log row(s) "
+        f"dated before {args.before.isoformat()}"
+    )
+    return 0
+
+
 def _cmd_db(args: argparse.Namespace) -> int:
+    if args.db_command == "purge-history":
+        return _cmd_purge_history(args)
+    if args.db_command == "protect-history":
+        return _cmd_protect_history(args)
     config = load_config(args.db)
     if args.db_command == "grant":
         return _cmd_db_grant(args)

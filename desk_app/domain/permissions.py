@@ -11,6 +11,9 @@ from desk_app.domain.errors import PermissionDenied
 
 class Perm(enum.StrEnum):
     VIEW_CUSTOMERS = "view_customers"
+    # Customers' full phones and addresses; without it they are masked
+    # (domain.contacts). Every role that may edit or merge customers holds it.
+    VIEW_CONTACT_DETAILS = "view_contact_details"
     EDIT_CUSTOMERS = "edit_customers"
     MERGE_CUSTOMERS = "merge_customers"
     OPEN_TICKETS = "open_tickets"
@@ -31,10 +34,12 @@ class Perm(enum.StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_TECHNICIANS = "manage_technicians"
     VIEW_AUDIT = "view_audit"
+    PURGE_HISTORY = "purge_history"
 
 
 _DESK = {
     Perm.VIEW_CUSTOMERS,
+    Perm.VIEW_CONTACT_DETAILS,
     Perm.EDIT_CUSTOMERS,
     Perm.OPEN_TICKETS,
     Perm.EDIT_TICKETS,
@@ -43,6 +48,22 @@ _DESK = {
     Perm.HANDLE_COMPLAINTS,
     Perm.RECORD_FEEDBACK,
 }
+
+# Work that edits customers or calls them: every role holding one of these holds
+# VIEW_CONTACT_DETAILS too (tests/domain/test_contacts.py), so the services behind
+# them return contacts unmasked; every other service that returns a customer's phone
+# or address masks it for an actor without VIEW_CONTACT_DETAILS (domain.contacts).
+CALLS_CUSTOMERS: frozenset[Perm] = frozenset(
+    {
+        Perm.EDIT_CUSTOMERS,
+        Perm.MERGE_CUSTOMERS,
+        Perm.OPEN_TICKETS,
+        Perm.EDIT_TICKETS,
+        Perm.DISPATCH,
+        Perm.HANDLE_COMPLAINTS,
+        Perm.RECORD_FOLLOWUPS,
+    }
+)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.CLERK: frozenset(_DESK),

@@ -11,6 +11,8 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from desk_app.domain.permissions import Perm
+from desk_app.messages.permissions import PERM_NAMES
 from desk_app.messages.templates import NOUNS, all_templates
 
 ENGLISH = "en"
@@ -65,6 +67,9 @@ def format_value(name: str, value: Any, *, language: str, tz: ZoneInfo) -> str:
         return f"{value:,}"
     if name in ("what", "kind") and isinstance(value, str):
         return noun(value, language)
+    if name == "action" and isinstance(value, str) and value in PERM_NAMES:
+        # PermissionDenied names the permission by its code: say what it allows.
+        return PERM_NAMES[Perm(value)][_column(language)]
     if isinstance(value, list | tuple | set | frozenset):
         sep = ", " if language == ENGLISH else "、"
         return sep.join(format_value(name, v, language=language, tz=tz) for v in value)

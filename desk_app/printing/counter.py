@@ -9,12 +9,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepInFrame, KeepTogether, Paragraph, Spacer
 
+from desk_app.domain.contacts import mask_phone
 from desk_app.printing.barcodes import code128
 from desk_app.printing.blocks import INK, SHADE, Styles, info_grid, styles_for, table, text_box
 from desk_app.printing.data import ApplianceTagData, CheckInReceiptData, CompanyHeader
 from desk_app.printing.document import FormDocument, FormPage, Output, paper_size
 from desk_app.printing.fonts import load_fonts
-from desk_app.printing.formatting import colon, fmt_date, fmt_datetime, mask_phone, shorten
+from desk_app.printing.formatting import colon, fmt_date, fmt_datetime, shorten
 from desk_app.printing.labels import TICKET_KINDS, WARRANTY, check_language, code_label
 
 RECEIPT_PAPER = "A5"

@@ -1,4 +1,4 @@
-"""How values read on paper: money in yuan, dates and times, masked phones, short text."""
+"""How values read on paper: money in yuan, dates and times, short text."""
 
 from __future__ import annotations
 
@@ -45,15 +45,6 @@ def fmt_window(start: datetime | None, end: datetime | None) -> str:
     if s.date() == e.date():
         return f"{s:%Y-%m-%d %H:%M}–{e:%H:%M}"
     return f"{s:%Y-%m-%d %H:%M} – {e:%Y-%m-%d %H:%M}"
-
-
-def mask_phone(phone: str) -> str:
-    """138****5678: keeps the first three and last four digits of a phone number."""
-    digits = [i for i, c in enumerate(phone) if c.isdigit()]
-    if len(digits) < 8:
-        return phone
-    hide = set(digits[3:-4])
-    return "".join("*" if i in hide else c for i, c in enumerate(phone))
 
 
 def shorten(value: str, limit: int) -> str:

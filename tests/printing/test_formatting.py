@@ -1,4 +1,4 @@
-"""Formatting the forms rely on: money in cents, times, masked phones, label tables."""
+"""Formatting the forms rely on: money in cents, times, label tables."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from desk_app.domain.enums import TicketKind, TicketStatus, Urgency, WarrantyStatus
 from desk_app.printing import money
-from desk_app.printing.formatting import fmt_window, mask_phone, shorten
+from desk_app.printing.formatting import fmt_window, shorten
 from desk_app.printing.labels import (
     TEXT,
     TICKET_KINDS,
@@ -38,12 +38,6 @@ def test_appointment_window_same_day_and_across_days() -> None:
     assert fmt_window(start, datetime(2024, 5, 2, 16, 0)) == "2024-05-02 14:00–16:00"
     assert fmt_window(start, datetime(2024, 5, 3, 9, 0)) == "2024-05-02 14:00 – 2024-05-03 09:00"
     assert fmt_window(None, None) == ""
-
-
-def test_phone_masked_for_the_tag() -> None:
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("010-6588-1234") == "010-****-1234"
-    assert mask_phone("110") == "110"
 
 
 def test_shorten_marks_the_cut() -> None:

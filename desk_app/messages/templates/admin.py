@@ -92,4 +92,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "login; choose another user name.",
         "数据库中已有名为 {username} 的角色，且不是前台用户的登录账号；请换一个用户名。",
     ),
+    # the retention purge (services.admin.retention)
+    "history.purge_too_recent": (
+        "History of the last year is kept: the date can be {latest} at the latest.",
+        "最近一年的历史记录须保留：日期最晚为 {latest}。",
+    ),
+    "history.needs_owner": (
+        "Only the owner of the database tables may lift or put back the history's "
+        "protection: run the command with the owner's database URL.",
+        "只有数据表的所有者才能解除或恢复历史记录的保护：请使用所有者的数据库地址运行此命令。",
+    ),
 }

@@ -19,6 +19,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{what}当前状态下不能进行此操作。",
     ),
     # ------------------------------------------------------------ the database
+    "history.append_only": (
+        "History (audit log, stock ledger, ticket and complaint events) cannot be changed "
+        "or deleted; nothing was saved.",
+        "历史记录（审计日志、库存流水、工单和投诉记录）不能修改或删除，未保存任何内容。",
+    ),
     "database.unavailable": (
         "The database cannot be reached. Check the network or the server.",
         "无法连接数据库，请检查网络或服务器。",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, Ticket
 from desk_app.domain import complaint_rules as rules
 from desk_app.domain import ticket_states
+from desk_app.domain.contacts import mask_phone, reduce_address, shows_contacts
 from desk_app.domain.enums import TicketKind, TicketStatus
 from desk_app.domain.errors import DuplicateEntry, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
@@ -188,7 +189,7 @@ def maintenance_due(
         found.sort(key=lambda f: (f[0], f[1]))
         found = found[:limit]
         # 3. The customer, first phone and first address of those only.
-        details = _details(s, [f[1] for f in found])
+        details = _details(s, [f[1] for f in found], full=shows_contacts(actor.roles))
         return [
             _due(details[a_id], months, latest, last_day, due_on, day)
             for due_on, a_id, months, latest, last_day in found
@@ -232,7 +233,9 @@ class _Appliance:
     address: str | None
 
 
-def _details(s: Session, ids: list[int]) -> dict[int, _Appliance]:
+def _details(s: Session, ids: list[int], *, full: bool) -> dict[int, _Appliance]:
+    """``full``: the actor sees contact details; else masked (domain.contacts), for roles
+    that do not call customers."""
     if not ids:
         return {}
     phone = (
@@ -254,7 +257,14 @@ def _details(s: Session, ids: list[int]) -> dict[int, _Appliance]:
         .join(Customer, Customer.id == Appliance.customer_id)
         .where(Appliance.id.in_(ids))
     )
-    return {a.id: _Appliance(a, name, tel, addr) for a, name, tel, addr in rows}
+    if full:
+        return {a.id: _Appliance(a, name, tel, addr) for a, name, tel, addr in rows}
+    return {
+        a.id: _Appliance(
+            a, name, mask_phone(tel) if tel else tel, reduce_address(addr) if addr else addr
+        )
+        for a, name, tel, addr in rows
+    }
 
 
 def _due(

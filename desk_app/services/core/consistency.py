@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
-from desk_app.db import migrate
+from desk_app.db import history, migrate
 from desk_app.db.models import NumberSequence, Ticket, TicketEvent, TicketPause
 from desk_app.domain.ticket_states import PAUSED_STATES
 from desk_app.services.core.database import Database
@@ -34,6 +34,15 @@ def check(db: Database) -> Report:
         report.problem(f"schema {state.current} is not the current {state.head}")
         return report
     db.read(lambda s: _tickets(s, report))
+    with db.engine.connect() as conn:
+        missing = history.missing_triggers(conn)
+    if missing:
+        report.problem(
+            "history is not protected: append-only triggers missing or disabled: "
+            + ", ".join(missing)
+        )
+    else:
+        report.fine("history is append-only: every trigger in place")
     from desk_app.services.stock import stock
 
     differences = stock.check_stock(db)

@@ -27,10 +27,11 @@ from sqlalchemy import Engine, exc, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from desk_app.db import history
 from desk_app.db.engine import WRITE_OPTION, make_engine
 from desk_app.db.models import User, UserRole
 from desk_app.domain.enums import Role
-from desk_app.domain.errors import DatabaseUnavailable, PermissionDenied
+from desk_app.domain.errors import DatabaseUnavailable, DeskError, PermissionDenied
 from desk_app.domain.permissions import perms_of
 from desk_app.services.core import changes
 from desk_app.services.core.changes import Change
@@ -157,6 +158,10 @@ class Database:
                     continue
                 raise
             except exc.DBAPIError as error:
+                if history.is_history_refusal(error.orig):
+                    # A bug or a hand-made statement tried to rewrite history: the
+                    # migration 0005 triggers refused it; nothing was saved.
+                    raise DeskError("history.append_only") from error
                 if _is_transient(error) and attempt < WRITE_ATTEMPTS:
                     log.info("retrying write after %s (attempt %d)", _sqlstate(error), attempt)
                     time.sleep(0.05 * attempt)

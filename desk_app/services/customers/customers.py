@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, or_, select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, object_session, selectinload
 
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, User
 from desk_app.db.models.people import CustomerNameKey
+from desk_app.domain.contacts import mask_phone, reduce_address, shows_contacts
 from desk_app.domain.enums import WarrantyStatus
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
@@ -185,6 +186,35 @@ def _view(s: Session, c: Customer, today: date) -> CustomerView:
     )
 
 
+def seen_by(actor: Actor, view: CustomerView) -> CustomerView:
+    """``view`` as ``actor`` may see it: phones masked and addresses reduced to their
+    district unless the actor's roles carry ``Perm.VIEW_CONTACT_DETAILS``."""
+    if shows_contacts(actor.roles):
+        return view
+    return replace(
+        view,
+        phones=[
+            PhoneView(mask_phone(p.raw), mask_phone(p.normalized), mask_phone(p.display), None)
+            for p in view.phones
+        ],
+        addresses=[AddressInput(reduce_address(a.text, a.area), a.area) for a in view.addresses],
+    )
+
+
+def rows_seen_by(actor: Actor, rows: list[CustomerRow]) -> list[CustomerRow]:
+    """Search rows as ``actor`` may see them (see ``seen_by``)."""
+    if shows_contacts(actor.roles):
+        return rows
+    return [
+        replace(
+            r,
+            phone=mask_phone(r.phone) if r.phone else r.phone,
+            address=reduce_address(r.address, r.service_area) if r.address else r.address,
+        )
+        for r in rows
+    ]
+
+
 def _display(p: CustomerPhone) -> str:
     try:
         return normalize_phone(p.raw).display()
@@ -239,7 +269,7 @@ def _snapshot(c: Customer) -> dict[str, object]:
 
 def get_customer(db: Database, actor: Actor, customer_id: int) -> CustomerView:
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
-    return db.read(lambda s: _view(s, _load(s, customer_id), _today(s, db)))
+    return seen_by(actor, db.read(lambda s: _view(s, _load(s, customer_id), _today(s, db))))
 
 
 def find_duplicates(
@@ -264,7 +294,7 @@ def find_duplicates(
         ids = list(s.scalars(stmt.limit(20)))
         return _rows(s, ids)
 
-    return db.read(q)
+    return rows_seen_by(actor, db.read(q))
 
 
 def create_customer(
@@ -463,6 +493,8 @@ def search_customers(
 
     Ordered by name, then id; see ``customer_search`` for exactly what matches and
     how each kind of match stays an index lookup at hundreds of thousands of customers.
+    An actor who sees contacts masked finds by name, serial, ticket number or a
+    complete phone number only, and sees the rows masked (``rows_seen_by``).
     """
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     text = search_text(query)
@@ -470,7 +502,9 @@ def search_customers(
         return []
 
     def q(s: Session) -> list[CustomerRow]:
-        ids = matching_customer_ids(s, db.dialect, text, limit=limit, offset=offset)
+        ids = matching_customer_ids(
+            s, db.dialect, text, limit=limit, offset=offset, contacts=shows_contacts(actor.roles)
+        )
         return _rows(s, ids)
 
-    return db.read(q)
+    return rows_seen_by(actor, db.read(q))

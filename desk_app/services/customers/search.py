@@ -63,7 +63,8 @@ from sqlalchemy.orm import Session
 
 from desk_app.db.models import Appliance, Customer, CustomerAddress, CustomerPhone, Ticket
 from desk_app.db.models.people import CustomerNameKey
-from desk_app.domain.phones import phone_query_digits
+from desk_app.domain.errors import ValidationError
+from desk_app.domain.phones import normalize_phone, phone_query_digits
 from desk_app.domain.pinyin import MAX_ALTERNATIVES, NameKeys, name_keys, normalize_query
 
 #: Length of ``customer_name_keys.key``; longer keys are cut (queries are at most 100).
@@ -95,17 +96,24 @@ def name_search_keys(name: str, keys: NameKeys | None = None) -> list[str]:
 
 
 def matching_customer_ids(
-    s: Session, dialect: str, text: str, *, limit: int, offset: int
+    s: Session, dialect: str, text: str, *, limit: int, offset: int, contacts: bool = True
 ) -> list[int]:
-    """Ids of the customers ``text`` finds (see the module docstring), one page."""
+    """Ids of the customers ``text`` finds (see the module docstring), one page.
+
+    ``contacts=False``, for a searcher who sees contact details masked
+    (``domain.contacts``): no address or partial-phone matches, which would let
+    repeated searches spell out an address or a number the screen hides; a complete
+    phone number the searcher already has still finds its customer, exactly."""
     if limit <= 0:
         return []
     wanted = offset + limit
     sqlite = dialect == "sqlite"
     prefix = normalize_query(text)
-    digits = phone_query_digits(text)
+    digits = phone_query_digits(text) if contacts else None
     infix = [part for part in [_address_ids(text, sqlite=sqlite)] if part is not None]
     tests = [_address_test(text)]
+    if not contacts:
+        infix, tests = [], []
     if digits and len(digits) != 4:
         infix.append(_phone_ids(digits, sqlite=sqlite))
         tests.append(_phone_test(digits))
@@ -115,6 +123,9 @@ def matching_customer_ids(
     ]
     if digits and len(digits) == 4:
         exact.append(select(CustomerPhone.customer_id).where(CustomerPhone.last4 == digits))
+    whole = None if contacts else _whole_number(text)
+    if whole is not None:
+        exact.append(select(CustomerPhone.customer_id).where(CustomerPhone.normalized == whole))
 
     dense = False
     if infix:  # count the infix matches, up to the threshold
@@ -131,6 +142,14 @@ def matching_customer_ids(
     hits = union(*(select(p.c.id, p.c.name) for p in parts)).subquery()
     stmt = select(hits.c.id).order_by(hits.c.name, hits.c.id).limit(limit).offset(offset)
     return list(s.scalars(stmt))
+
+
+def _whole_number(text: str) -> str | None:
+    """The normalised form of ``text`` if it is one complete phone number."""
+    try:
+        return normalize_phone(text).normalized
+    except ValidationError:
+        return None
 
 
 def _other_hits(

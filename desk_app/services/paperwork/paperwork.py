@@ -21,6 +21,7 @@ from desk_app.db.models import (
     Ticket,
 )
 from desk_app.db.models import RequisitionLine as RequisitionLineRow
+from desk_app.domain.contacts import mask_phone, reduce_address, shows_contacts
 from desk_app.domain.enums import RequisitionStatus, TicketStatus
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
@@ -109,11 +110,26 @@ def _parts(s: Session, t: Ticket) -> tuple[Customer, Appliance | None, Technicia
     return customer, appliance, tech
 
 
-def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
+def _contacts(
+    full: bool, phones: list[str], address: str | None, area: str | None
+) -> tuple[tuple[str, ...], str]:
+    """The phones and address a form prints: in full when ``full`` (the actor's roles
+    carry ``Perm.VIEW_CONTACT_DETAILS``: the dispatcher printing a technician's work
+    order), else masked and reduced to the district (``domain.contacts``)."""
+    if full:
+        return tuple(dict.fromkeys(phones)), address or ""
+    masked = tuple(dict.fromkeys(mask_phone(p) for p in phones))
+    return masked, reduce_address(address, area) if address else ""
+
+
+def _work_order(s: Session, t: Ticket, language: str, full: bool) -> WorkOrderData:
     tz = settings.timezone(s)
     customer, appliance, tech = _parts(s, t)
-    phones = tuple(
-        dict.fromkeys([p for p in [t.contact_phone] if p] + [p.raw for p in customer.phones])
+    phones, address = _contacts(
+        full,
+        [p for p in [t.contact_phone] if p] + [p.raw for p in customer.phones],
+        t.address,
+        t.area,
     )
     return WorkOrderData(
         ticket_no=t.number,
@@ -122,7 +138,7 @@ def _work_order(s: Session, t: Ticket, language: str) -> WorkOrderData:
         status=t.status.value,
         customer_name=customer.name,
         phones=phones,
-        address=t.address or "",
+        address=address,
         area=t.area or "",
         product_type=appliance.category if appliance else "",
         brand=(appliance.brand or "") if appliance else "",
@@ -179,7 +195,8 @@ def _parts_to_take(s: Session, ticket_id: int) -> tuple[LikelyPart, ...]:
 def work_order(db: Database, actor: Actor, number: str, language: str = "zh_CN") -> WorkOrderData:
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
-    return db.read(lambda s: _work_order(s, _ticket(s, number), language))
+    full = shows_contacts(actor.roles)
+    return db.read(lambda s: _work_order(s, _ticket(s, number), language, full))
 
 
 def work_orders_for_day(
@@ -194,6 +211,7 @@ def work_orders_for_day(
     """Work orders of the visits booked in [day_start, day_end), by technician and time."""
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
+    full = shows_contacts(actor.roles)
 
     def q(s: Session) -> list[WorkOrderData]:
         stmt = (
@@ -203,7 +221,7 @@ def work_orders_for_day(
         )
         if technician_id is not None:
             stmt = stmt.where(Ticket.technician_id == technician_id)
-        return [_work_order(s, t, language) for t in s.scalars(stmt)]
+        return [_work_order(s, t, language, full) for t in s.scalars(stmt)]
 
     return db.read(q)
 
@@ -231,6 +249,7 @@ def technician_day(
     """
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
+    full = shows_contacts(actor.roles)
 
     def q(s: Session) -> TechnicianDayData:
         tech = s.get(Technician, technician_id)
@@ -248,7 +267,7 @@ def technician_day(
             .order_by(Ticket.appointment_start, Ticket.id)
         ).all()
         shown = [t for t in booked if include_completed or t.status not in _DONE]
-        orders = [_work_order(s, t, language) for t in shown]
+        orders = [_work_order(s, t, language, full) for t in shown]
         stops = tuple(_route_stop(o, t) for o, t in zip(orders, shown, strict=True))
         route = RouteSheetData(
             technician=tech.name,
@@ -288,18 +307,20 @@ def feedback_form(
 ) -> FeedbackFormData:
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
+    full = shows_contacts(actor.roles)
 
     def q(s: Session) -> FeedbackFormData:
         t = _ticket(s, number)
         tz = settings.timezone(s)
         customer, appliance, tech = _parts(s, t)
         when = t.appointment_start or t.received_at
+        phones, address = _contacts(full, [p.raw for p in customer.phones], t.address, t.area)
         return FeedbackFormData(
             ticket_no=t.number,
             kind=t.kind.value,
             customer_name=customer.name,
-            phones=tuple(p.raw for p in customer.phones),
-            address=t.address or "",
+            phones=phones,
+            address=address,
             product_type=appliance.category if appliance else "",
             brand=(appliance.brand or "") if appliance else "",
             model=appliance.model if appliance else "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from desk_app.db.models import (
 )
 from desk_app.domain import ticket_states
 from desk_app.domain.clock import ClockState, Interval, WorkingCalendar, clock_state, deadline
+from desk_app.domain.contacts import mask_phone, reduce_address, shows_contacts
 from desk_app.domain.enums import Channel, TicketKind, TicketStatus, Urgency, WarrantyStatus
 from desk_app.domain.errors import ConflictError, NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
@@ -306,9 +307,43 @@ def check_version(s: Session, t: Ticket, expected_version: int | None) -> None:
         )
 
 
+# Event data fields that hold the customer's contact details (an edit's from/to).
+_CONTACT_FIELDS = ("contact_phone", "address")
+
+
+def seen_by(actor: Actor, v: TicketView) -> TicketView:
+    """``v`` as ``actor`` may see it: the contact phone masked and the address reduced
+    to its district, in the ticket and in its edit events, unless the actor's roles
+    carry ``Perm.VIEW_CONTACT_DETAILS`` (``domain.contacts``)."""
+    if shows_contacts(actor.roles):
+        return v
+    return replace(
+        v,
+        contact_phone=mask_phone(v.contact_phone) if v.contact_phone else v.contact_phone,
+        address=reduce_address(v.address, v.area) if v.address else v.address,
+        events=[replace(e, data=_masked_event_data(e.data, v.area)) for e in v.events],
+    )
+
+
+def _masked_event_data(data: dict[str, Any] | None, area: str | None) -> dict[str, Any] | None:
+    changes = (data or {}).get("changes")
+    if not isinstance(changes, dict) or not any(f in changes for f in _CONTACT_FIELDS):
+        return data
+    hidden = dict(changes)
+    for name in _CONTACT_FIELDS:
+        change = hidden.get(name)
+        if not isinstance(change, dict):
+            continue
+        hide = mask_phone if name == "contact_phone" else (lambda a: reduce_address(a, area))
+        hidden[name] = {
+            k: hide(val) if isinstance(val, str) and val else val for k, val in change.items()
+        }
+    return {**(data or {}), "changes": hidden}
+
+
 def get_ticket(db: Database, actor: Actor, ticket_id: int) -> TicketView:
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
-    return db.read(lambda s: view(s, load(s, ticket_id), db.now()))
+    return seen_by(actor, db.read(lambda s: view(s, load(s, ticket_id), db.now())))
 
 
 def find_by_number(db: Database, actor: Actor, number: str) -> TicketView:
@@ -322,7 +357,7 @@ def find_by_number(db: Database, actor: Actor, number: str) -> TicketView:
             raise NotFound("ticket", key)
         return view(s, t, db.now())
 
-    return db.read(q)
+    return seen_by(actor, db.read(q))
 
 
 # ---------------------------------------------------------------- intake
