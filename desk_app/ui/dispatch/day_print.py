@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.printing import TechnicianDayData, render_pdf
+from desk_app.printing.spooler import job_title
 from desk_app.services.paperwork import paperwork
 from desk_app.ui.common import errors
 from desk_app.ui.dispatch.host import BoardHost
@@ -126,7 +127,7 @@ class DayPrinter(QObject):
                     text = translate("DayPrinter", "%1 has no visits booked on %2.")
                 b.say(text.replace("%1", tech_name).replace("%2", day))
                 return
-            self.preview = present_pdf(
+            present_pdf(
                 b,
                 b.desk,
                 "work_order",
@@ -135,7 +136,9 @@ class DayPrinter(QObject):
                 .replace("%1", tech_name)
                 .replace("%2", day),
                 file_name=f"day-{b.data.day.isoformat()}-{tech_name}.pdf",
+                job_name=job_title("technician_day", f"{b.data.day.isoformat()} T{tech_id}"),
                 paper="A4",
+                on_preview=lambda dialog: setattr(self, "preview", dialog),
             )
 
         b.desk.ops.run(

@@ -30,7 +30,14 @@ class WorkOrderPrinter:
 
         def present(pdf: bytes, title: str, file_name: str) -> None:
             present_pdf(
-                parent, self.desk, "work_order", pdf, title=title, file_name=file_name, paper="A4"
+                parent,
+                self.desk,
+                "work_order",
+                pdf,
+                title=title,
+                file_name=file_name,
+                number=file_name.rsplit(".", 1)[0],
+                paper="A4",
             )
 
         open_work_order_preview(

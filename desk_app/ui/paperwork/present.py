@@ -14,22 +14,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.printing import DOCUMENT_KINDS, PAPER_SIZES
+from desk_app.printing.errors import PrintCancelled
+from desk_app.printing.spooler import JobOutcome, Spooler, job_title
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import show_error
-from desk_app.ui.paperwork.preview import PrintPreviewDialog, print_pdf_direct, tell
+from desk_app.ui.common.errors import message_for, show_error
+from desk_app.ui.paperwork.jobs import start_print_job
+from desk_app.ui.paperwork.preview import PrintPreviewDialog, tell
 
 log = logging.getLogger(__name__)
 
 ROUTES_GROUP = "print_routes"  # QSettings: print_routes/<kind>/printer, .../paper
 MAX_PRINTER_NAME = 200
-
-# (pdf bytes, printer name, paper or None, *, document_name=...) -> pages sent
-DirectPrint = Callable[..., int]
 
 
 @dataclass(frozen=True)
@@ -113,44 +113,69 @@ def present_pdf(
     *,
     title: str,
     file_name: str,
+    number: str = "",
+    job_name: str | None = None,
     paper: str | None = None,
     preview: bool = False,
-    print_direct: DirectPrint | None = None,
+    spooler: Spooler | None = None,
+    on_preview: Callable[[PrintPreviewDialog], None] | None = None,
+    on_printed: Callable[[JobOutcome], None] | None = None,
 ) -> PrintPreviewDialog | None:
-    """Print ``pdf`` (a document of DOCUMENT_KINDS ``kind``) where this PC routes it, or
-    open the print preview (``paper`` preselected) when there is no route or ``preview``.
+    """Print ``pdf`` (a document of DOCUMENT_KINDS ``kind``, ``number`` its document
+    number; ``job_name`` the spooler's name of the job when not kind and number) where
+    this PC routes it, or open the print preview (``paper`` preselected)
+    when there is no route or ``preview``.
 
-    Direct printing uses ``print_direct``, else ``desk.print_direct``, else the real
-    ``print_pdf_direct``; success is told in the main window's status bar. If it fails
-    the error is shown over the preview, so the clerk can still print elsewhere.
-    Returns the preview dialog, or None when the document went to the printer.
+    A routed document goes to the spooler (``spooler``, else ``desk.spooler``, else this
+    computer's) off the GUI thread, with progress and Cancel; the status bar then says
+    what became of the job (printed, queued, held). If the printer is missing, refused
+    the job or the spooler does not answer, the error is shown over the preview, so the
+    clerk can still print elsewhere (``on_preview`` gets that preview). Returns the
+    preview dialog when one opened at once, None when the document went to the spooler.
     """
     route = None if preview else print_route(desk.settings, kind)
     if route is None:
-        return _open_preview(parent, pdf, title, file_name, paper)
-    send = print_direct or desk.print_direct or print_pdf_direct
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        pages = send(pdf, route.printer, route.paper, document_name=file_name.rsplit(".", 1)[0])
-    except Exception as error:  # shown to the clerk (and logged if unexpected) below
-        QApplication.restoreOverrideCursor()
-        dialog = _open_preview(parent, pdf, title, file_name, route.paper or paper)
-        show_error(dialog, error, desk.tz)
+        dialog = _open_preview(parent, pdf, title, file_name, paper, desk, kind)
+        if on_preview is not None:
+            on_preview(dialog)
         return dialog
-    QApplication.restoreOverrideCursor()
-    tell(
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, PrintCancelled):
+            tell(parent, message_for(error, desk.tz))
+            return
+        dialog = _open_preview(parent, pdf, title, file_name, route.paper or paper, desk, kind)
+        show_error(dialog, error, desk.tz)
+        if on_preview is not None:
+            on_preview(dialog)
+
+    start_print_job(
         parent,
-        QCoreApplication.translate("PresentPdf", "%1: %n page(s) sent to %2.", "", pages)
-        .replace("%1", title)
-        .replace("%2", route.printer),
+        desk,
+        pdf,
+        route.printer,
+        title=title,
+        job_title=job_name or job_title(kind, number or file_name.rsplit(".", 1)[0]),
+        paper=route.paper,
+        spooler=spooler,
+        on_done=on_printed,
+        on_failure=failed,
     )
     return None
 
 
 def _open_preview(
-    parent: QWidget, pdf: bytes, title: str, file_name: str, paper: str | None
+    parent: QWidget,
+    pdf: bytes,
+    title: str,
+    file_name: str,
+    paper: str | None,
+    desk: Desk,
+    kind: str,
 ) -> PrintPreviewDialog:
-    dialog = PrintPreviewDialog(pdf, parent, title=title, file_name=file_name, paper=paper)
+    dialog = PrintPreviewDialog(
+        pdf, parent, title=title, file_name=file_name, paper=paper, desk=desk, kind=kind
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

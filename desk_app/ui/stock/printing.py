@@ -33,9 +33,16 @@ def open_preview(
     this PC routes it or show it in the print preview (``on_shown`` gets the preview)."""
 
     def show(pdf: bytes) -> None:
-        dialog = present_pdf(parent, desk, kind, pdf, title=title, file_name=file_name)
-        if dialog is not None and on_shown is not None:
-            on_shown(dialog)
+        present_pdf(
+            parent,
+            desk,
+            kind,
+            pdf,
+            title=title,
+            file_name=file_name,
+            number=file_name.rsplit(".", 1)[0],
+            on_preview=on_shown,
+        )
 
     def failed(error: BaseException) -> None:
         show_error(parent, error, desk.tz)

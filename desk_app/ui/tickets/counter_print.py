@@ -139,6 +139,7 @@ def open_preview(
             result.pdf,
             title=title,
             file_name=file_name,
+            number=getattr(data, "ticket_no", ""),
             paper=paper,
         )
         warning = result.warning()

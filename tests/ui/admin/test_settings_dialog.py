@@ -26,7 +26,6 @@ from desk_app.db.models import ServiceStandard
 from desk_app.domain.enums import Severity, TicketKind, Urgency
 from desk_app.domain.errors import PermissionDenied, ValidationError
 from desk_app.printing import render_pdf
-from desk_app.printing.errors import PrinterNotFound
 from desk_app.services.admin import settings
 from desk_app.services.admin.settings import Standard
 from desk_app.services.core.database import Actor, Database
@@ -39,6 +38,7 @@ from desk_app.ui.paperwork.hook import WorkOrderPrinter
 from desk_app.ui.paperwork.present import PrintRoute, get_print_routes, present_pdf, set_print_route
 from desk_app.ui.paperwork.preview import PrintPreviewDialog
 from desk_app.ui.shell.main_window import MainWindow
+from tests.printing.fake_spooler import FakeSpooler
 from tests.printing.pdf_tools import page_texts
 from tests.services import factories
 from tests.ui.conftest import close_desk, make_desk, type_text
@@ -58,20 +58,6 @@ SOURCES = [
     )
 ]
 PRINTERS = ["Counter-1 HP LaserJet", "Back office"]
-
-
-class FakePrinter:
-    """Stands in for ``print_pdf_direct``: records the job, or fails like a missing printer."""
-
-    def __init__(self, fail: bool = False) -> None:
-        self.jobs: list[tuple[bytes, str, str | None, str]] = []
-        self.fail = fail
-
-    def __call__(self, pdf: bytes, printer: str, paper: str | None, *, document_name: str) -> int:
-        if self.fail:
-            raise PrinterNotFound(printer)
-        self.jobs.append((pdf, printer, paper, document_name))
-        return 1
 
 
 @pytest.fixture
@@ -279,10 +265,10 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
     qtbot.addWidget(window)
     parent = QWidget()
     window.setCentralWidget(parent)
-    fake = FakePrinter()
+    fake = FakeSpooler()
 
     shown = present_pdf(
-        parent, manager_desk, "work_order", pdf, title="WO", file_name="wo.pdf", print_direct=fake
+        parent, manager_desk, "work_order", pdf, title="WO", file_name="wo.pdf", spooler=fake
     )
     assert isinstance(shown, PrintPreviewDialog) and parent.findChild(PrintPreviewDialog) is shown
     assert fake.jobs == []
@@ -298,12 +284,18 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
         "work_order",
         pdf,
         title="WO 1",
-        file_name="wo1.pdf",
-        print_direct=fake,
+        file_name="S20260101-0001.pdf",
+        number="S20260101-0001",
+        spooler=fake,
     )
     assert printed is None
-    assert fake.jobs == [(pdf, "Counter-1 HP LaserJet", "A5", "wo1")]
-    assert window.statusBar().currentMessage() == "WO 1: 1 page(s) sent to Counter-1 HP LaserJet."
+    qtbot.waitUntil(lambda: "printed" in window.statusBar().currentMessage(), timeout=10000)
+    assert [(j.pdf, j.printer, j.paper, j.title) for j in fake.jobs] == [
+        (pdf, "Counter-1 HP LaserJet", "A5", "Work order S20260101-0001")
+    ]
+    assert window.statusBar().currentMessage() == (
+        "WO 1: 1 page(s) printed on Counter-1 HP LaserJet."
+    )
     forced = present_pdf(
         parent, manager_desk, "work_order", pdf, title="WO", file_name="wo.pdf", preview=True
     )
@@ -314,6 +306,7 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
     other.close()
 
     # a printer gone from this PC: the clerk is told, and gets the preview to print elsewhere
+    previews: list[PrintPreviewDialog] = []
     gone = present_pdf(
         parent,
         manager_desk,
@@ -321,12 +314,15 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
         pdf,
         title="WO",
         file_name="wo.pdf",
-        print_direct=FakePrinter(fail=True),
+        spooler=FakeSpooler("missing"),
+        on_preview=previews.append,
     )
-    assert isinstance(gone, PrintPreviewDialog)
-    box = gone.findChild(QMessageBox, "errorBox")
+    assert gone is None
+    qtbot.waitUntil(lambda: bool(previews), timeout=10000)
+    box = previews[0].findChild(QMessageBox, "errorBox")
     assert box is not None and "Counter-1 HP LaserJet" in box.text()
-    gone.close()
+    assert "There is no printer" in box.text()
+    previews[0].close()
 
     with pytest.raises(PermissionDenied):
         set_print_route(desk, "work_order", "Back office", "A4")  # a clerk's desk
@@ -339,8 +335,8 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
 def test_the_printers_tab_routes_work_orders_straight_to_a_printer(
     qtbot: QtBot, db: Database, manager_desk: Desk, clerk: Actor
 ) -> None:
-    fake = FakePrinter()
-    manager_desk.print_direct = fake  # what every screen of this desk prints through
+    fake = FakeSpooler()
+    manager_desk.spooler = fake  # what every screen of this desk prints through
     dialog = open_dialog(qtbot, manager_desk)
     printers = dialog.printers
     target = printers.targets["work_order"]
@@ -358,11 +354,15 @@ def test_the_printers_tab_routes_work_orders_straight_to_a_printer(
     parent = QWidget()
     qtbot.addWidget(parent)
     WorkOrderPrinter(manager_desk).preview(parent, ticket.id)
-    qtbot.waitUntil(lambda: len(fake.jobs) == 1, timeout=20000)
-    _pdf, printer, paper, name = fake.jobs[0]
-    assert (printer, paper, name) == ("Counter-1 HP LaserJet", "A4", ticket.number)
+    qtbot.waitUntil(lambda: parent.property("lastPrintMessage") is not None, timeout=20000)
+    job = fake.jobs[0]
+    assert (job.printer, job.paper, job.title) == (
+        "Counter-1 HP LaserJet",
+        "A4",
+        f"Work order {ticket.number}",
+    )
     assert parent.findChild(PrintPreviewDialog) is None
-    assert "Counter-1 HP LaserJet" in str(parent.property("lastPrintMessage"))
+    assert "printed on Counter-1 HP LaserJet" in str(parent.property("lastPrintMessage"))
 
     manager_desk.settings.setValue("print_routes/requisition/printer", "Old printer")
     again = open_dialog(qtbot, manager_desk)

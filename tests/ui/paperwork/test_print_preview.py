@@ -16,11 +16,9 @@ from desk_app.services.core.database import Actor, Database
 from desk_app.ui.common.context import Desk
 from desk_app.ui.paperwork import preview as print_preview
 from desk_app.ui.paperwork.preview import (
-    PrinterNotFound,
     PrintFailed,
     PrintPreviewDialog,
     open_work_order_preview,
-    print_pdf_direct,
 )
 from tests.printing.print_samples import HEADER, count_sheet, returned_slip, work_order
 from tests.services import factories
@@ -135,12 +133,6 @@ def test_landscape_tag_paper(qtbot: QtBot, tmp_path: Path) -> None:
     assert print_preview.paint_pdf(document, printer) == 1
     box = PdfReader(str(out)).pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (70, 50)
-
-
-def test_direct_print_to_a_missing_printer_is_refused(qtbot: QtBot) -> None:
-    with pytest.raises(PrinterNotFound) as err:
-        print_pdf_direct(render_pdf(work_order(), HEADER), "No Such Printer 404", "A4")
-    assert err.value.printer_name == "No Such Printer 404"
 
 
 def test_not_a_pdf_is_refused(qtbot: QtBot) -> None:
