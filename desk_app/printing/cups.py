@@ -174,13 +174,13 @@ class CupsSpooler:
             raise SpoolerNotAnswering(answer.text, seconds=0)
         return answer
 
-    def printer_status(self, printer: str) -> PrinterStatus:
-        accepting = self._call(["lpstat", "-a", printer])
+    def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
+        accepting = self._call(["lpstat", "-a", printer], None, cancel)
         if accepting.code != 0 or not accepting.out.strip():
             raise PrinterNotFound(printer)
         first, _, rest = accepting.out.partition("\n")
         refusing = " not accepting " in f" {first} "
-        state = self._call(["lpstat", "-p", printer])
+        state = self._call(["lpstat", "-p", printer], None, cancel)
         paused = " disabled " in f" {state.out} "
         reason = _reason(rest) if refusing else _reason(state.out.partition("\n")[2])
         return PrinterStatus(printer, accepting=not refusing, paused=paused, reason=reason)
@@ -227,13 +227,15 @@ class CupsSpooler:
             raise JobRefused(printer, _reason(answer.text))
         raise JobRefused(printer, answer.text)
 
-    def job_status(self, job: Job) -> JobStatus:
+    def job_status(self, job: Job, cancel: threading.Event | None = None) -> JobStatus:
         number = job.job_id.rsplit("-", 1)[-1]
         if shutil.which("ipptool") is not None and number.isdigit():
-            exact = self._ipp_state(job.printer, number)
+            exact = self._ipp_state(job.printer, number, cancel)
             if exact is not None:
                 return exact
-        open_jobs = self._call(["lpstat", "-l", "-W", "not-completed", "-o", job.printer])
+        open_jobs = self._call(
+            ["lpstat", "-l", "-W", "not-completed", "-o", job.printer], None, cancel
+        )
         block = _job_block(open_jobs.out, job.job_id)
         if block is not None:
             alerts = _field(block, "Alerts")
@@ -242,10 +244,12 @@ class CupsSpooler:
             return JobStatus(JobState.QUEUED, _field(block, "Status") or alerts)
         return JobStatus(JobState.PRINTED)
 
-    def _ipp_state(self, printer: str, number: str) -> JobStatus | None:
+    def _ipp_state(
+        self, printer: str, number: str, cancel: threading.Event | None
+    ) -> JobStatus | None:
         uri = f"ipp://{self.server}/printers/{printer}"
         argv = ["ipptool", "-T", str(int(self.timeout)), "-c", "-d", f"job_id={number}"]
-        answer = self._call([*argv, uri, str(_ipp_test_file())])
+        answer = self._call([*argv, uri, str(_ipp_test_file())], None, cancel)
         lines = [line for line in answer.out.splitlines() if line.strip()]
         if answer.code != 0 or len(lines) < 2:
             return None  # not allowed to ask (remote server) or no such job: use lpstat

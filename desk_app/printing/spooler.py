@@ -103,8 +103,9 @@ class Spooler(Protocol):
     #: seconds ``send_and_check`` watches a job before calling it queued
     watch_seconds: float
 
-    def printer_status(self, printer: str) -> PrinterStatus:
-        """The printer's state; PrinterNotFound when the spooler knows no such printer."""
+    def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
+        """The printer's state; PrinterNotFound when the spooler knows no such printer.
+        ``cancel`` set while it waits: PrintCancelled at once."""
         ...
 
     def submit(
@@ -122,7 +123,7 @@ class Spooler(Protocol):
         """Hand the PDF to ``printer`` as one job named ``title``."""
         ...
 
-    def job_status(self, job: Job) -> JobStatus:
+    def job_status(self, job: Job, cancel: threading.Event | None = None) -> JobStatus:
         """What the spooler says of ``job`` now."""
         ...
 
@@ -166,7 +167,7 @@ def send_and_check(
     """
     tell = progress or (lambda _step, _values: None)
     tell("print.step_checking", {"printer": printer})
-    status = spooler.printer_status(printer)
+    status = spooler.printer_status(printer, cancel)
     if not status.accepting:
         raise JobRefused(printer, status.reason)
     _check(cancel, printer)
@@ -186,7 +187,7 @@ def send_and_check(
         if cancel is not None and cancel.is_set():
             spooler.cancel(job)
             raise PrintCancelled(printer)
-        state = spooler.job_status(job)
+        state = spooler.job_status(job, cancel)
         if state.state is JobState.REFUSED:
             raise JobRefused(printer, state.reason)
         if state.state is not JobState.QUEUED or clock() >= deadline:
@@ -226,11 +227,14 @@ def pages_in(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
 
-def call_with_timeout(fn: Callable[[], T], timeout: float, what: str) -> T:
+def call_with_timeout(
+    fn: Callable[[], T], timeout: float, what: str, cancel: threading.Event | None = None
+) -> T:
     """``fn()`` on a helper thread, waited for at most ``timeout`` seconds: for platform
     calls that take no timeout of their own (the Windows print API blocks while the
-    spooler service hangs). After a timeout the helper thread is left to finish or hang
-    on its own (daemon) and SpoolerNotAnswering is raised."""
+    spooler service hangs). ``cancel`` set meanwhile: PrintCancelled at once. After a
+    timeout the helper thread is left to finish or hang on its own (daemon) and
+    SpoolerNotAnswering is raised."""
     box: dict[str, object] = {}
 
     def target() -> None:
@@ -241,7 +245,11 @@ def call_with_timeout(fn: Callable[[], T], timeout: float, what: str) -> T:
 
     helper = threading.Thread(target=target, name=f"spooler:{what}", daemon=True)
     helper.start()
-    helper.join(timeout)
+    deadline = time.monotonic() + timeout
+    while helper.is_alive() and time.monotonic() < deadline:
+        helper.join(0.05)
+        if cancel is not None and cancel.is_set() and helper.is_alive():
+            raise PrintCancelled(what)
     if helper.is_alive():
         raise SpoolerNotAnswering(f"{what} gave no answer in {timeout:.0f} s", seconds=timeout)
     if "error" in box:

@@ -113,9 +113,15 @@ class WindowsSpooler:
         self.draw_timeout_per_page = draw_timeout_per_page
 
     # every API call: bounded in time, its Win32 errors as the desk's refusals
-    def _call(self, printer: str, what: str, fn: Callable[[], Any]) -> Any:
+    def _call(
+        self,
+        printer: str,
+        what: str,
+        fn: Callable[[], Any],
+        cancel: threading.Event | None = None,
+    ) -> Any:
         try:
-            return call_with_timeout(fn, self.timeout, what)
+            return call_with_timeout(fn, self.timeout, what, cancel)
         except SpoolerNotAnswering:
             raise
         except Exception as error:
@@ -126,7 +132,13 @@ class WindowsSpooler:
                 raise SpoolerNotAnswering(f"{what}: {error}", seconds=0) from error
             raise
 
-    def _with_handle(self, printer: str, what: str, use: Callable[[Any], Any]) -> Any:
+    def _with_handle(
+        self,
+        printer: str,
+        what: str,
+        use: Callable[[Any], Any],
+        cancel: threading.Event | None = None,
+    ) -> Any:
         api = self.api
 
         def run() -> Any:
@@ -136,10 +148,10 @@ class WindowsSpooler:
             finally:
                 api.ClosePrinter(handle)
 
-        return self._call(printer, what, run)
+        return self._call(printer, what, run, cancel)
 
-    def printer_status(self, printer: str) -> PrinterStatus:
-        info = self._with_handle(printer, "GetPrinter", lambda h: self.api.GetPrinter(h, 2))
+    def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
+        info = self._with_handle(printer, "GetPrinter", lambda h: self.api.GetPrinter(h, 2), cancel)
         status = int(info.get("Status", 0))
         attributes = int(info.get("Attributes", 0))
         offline = bool(status & PRINTER_OFFLINE or attributes & PRINTER_WORK_OFFLINE)
@@ -184,6 +196,7 @@ class WindowsSpooler:
             lambda: self.draw(pdf, printer, title, paper, copies, page_range, progress, cancel),
             self.timeout + self.draw_timeout_per_page * max(1, pages) * max(1, copies),
             "printing the pages",
+            cancel,
         )
         # The job shows in the queue as soon as drawing ended; a fast printer may have
         # printed and removed it already (then it is not found and counts as printed).
@@ -197,7 +210,7 @@ class WindowsSpooler:
                 time.sleep(0.2)
         return Job(printer, str(found) if found is not None else "", title, drawn)
 
-    def job_status(self, job: Job) -> JobStatus:
+    def job_status(self, job: Job, cancel: threading.Event | None = None) -> JobStatus:
         if not job.job_id:
             return JobStatus(JobState.PRINTED)
         number = int(job.job_id)

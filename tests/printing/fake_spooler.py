@@ -80,8 +80,8 @@ class FakeSpooler:
         if self.state == "missing" or printer not in self.printers:
             raise PrinterNotFound(printer)
 
-    def printer_status(self, printer: str) -> PrinterStatus:
-        self._answer(printer)
+    def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
+        self._answer(printer, cancel)
         if self.state == "refused":
             return PrinterStatus(printer, accepting=False, reason="paper jam")
         return PrinterStatus(printer, paused=self.state == "queued")
@@ -104,8 +104,8 @@ class FakeSpooler:
         self.jobs.append(SentJob(pdf, printer, title, paper, copies, page_range))
         return Job(printer, f"{printer}-{len(self.jobs)}", title, pages_in(pdf) * copies)
 
-    def job_status(self, job: Job) -> JobStatus:
-        self._answer(job.printer)
+    def job_status(self, job: Job, cancel: threading.Event | None = None) -> JobStatus:
+        self._answer(job.printer, cancel)
         if job.job_id in self.cancelled:
             return JobStatus(JobState.CANCELLED)
         return {

@@ -196,7 +196,7 @@ class QtSpooler:
 
     watch_seconds = 0.0
 
-    def printer_status(self, printer: str) -> PrinterStatus:
+    def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
         if QPrinterInfo.printerInfo(printer).isNull():
             raise PrinterNotFound(printer)
         return PrinterStatus(printer)
@@ -216,7 +216,7 @@ class QtSpooler:
         pages = draw_pages(pdf, printer, title, paper, copies, page_range, progress, cancel)
         return Job(printer, "", title, pages)
 
-    def job_status(self, job: Job) -> JobStatus:
+    def job_status(self, job: Job, cancel: threading.Event | None = None) -> JobStatus:
         return JobStatus(JobState.QUEUED, "")
 
     def cancel(self, job: Job) -> None:
