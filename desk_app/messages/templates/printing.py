@@ -70,4 +70,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Printing failed; nothing was printed.\n{detail}",
         "打印失败，没有打印任何内容。\n{detail}",
     ),
+    "print.unknown_language": (
+        "A document prints in one of: {choices}.",
+        "单据的打印语言须为以下之一：{choices}。",
+    ),
 }

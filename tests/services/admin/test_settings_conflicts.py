@@ -105,6 +105,8 @@ def test_every_tab_refuses_a_save_over_a_newer_one(
             return settings.set_calendar(d, actor, cal, expected=expected)
         if section is Section.STANDARDS:
             return settings.set_standards(d, actor, std, expected=expected)
+        if section is Section.PRINTING:
+            return settings.set_print_languages(d, actor, {"requisition": "en"}, expected=expected)
         return settings.set_complaint_standards(d, actor, comp, expected=expected)
 
     loaded = settings.version(db, section)
