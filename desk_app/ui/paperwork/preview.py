@@ -251,14 +251,15 @@ def open_work_order_preview(
     ticket_id: int,
     *,
     ops: Any = None,
-    language: str = "zh_CN",
+    language: str | None = None,
     present: Callable[[bytes, str, str], object] | None = None,
 ) -> None:
     """Load the ticket's work order in the background, then show its preview.
 
     The work of ``hook.WorkOrderPrinter``. The database read and the rendering run
     through ``ops`` (the desk's BackgroundOps; a private one when None), never on
-    the GUI thread; errors are shown through ``ui.errors``. ``present(pdf, title,
+    the GUI thread; errors are shown through ``ui.errors``. ``language`` None: the
+    manager's language for work orders (``paperwork.print_language``). ``present(pdf, title,
     file_name)`` replaces the preview (the desk's ``ui.printing.present_pdf``, which
     prints straight to this PC's work-order printer when one is set).
     """
@@ -271,9 +272,12 @@ def open_work_order_preview(
     if ops is None:
         ops = BackgroundOps(parent)
 
+    desk_language = errors.current_language()
+
     def load() -> tuple[str, RenderedPdf]:
         number = tickets.get_ticket(db, actor, ticket_id).number
-        data = paperwork.work_order(db, actor, number, language)
+        chosen = language or paperwork.print_language(db, "work_order", desk_language)
+        data = paperwork.work_order(db, actor, number, chosen)
         return number, render_checked(data, paperwork.company_header(db))
 
     def show(result: tuple[str, RenderedPdf]) -> None:
