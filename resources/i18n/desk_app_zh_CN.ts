@@ -1096,6 +1096,16 @@
 </context>
 <context>
     <name>TicketDialog</name>
+        <message>
+            <location filename="../../desk_app/ui/tickets/ticket_view.py" />
+            <source>Print &amp;feedback form</source>
+            <translation>打印反馈单(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/tickets/ticket_view.py" />
+            <source>The customer's service feedback form (服务反馈单), to rate and sign</source>
+            <translation>客户的服务反馈单，供客户评价并签字</translation>
+        </message>
     <message>
         <source>Ticket</source>
         <translation>工单</translation>

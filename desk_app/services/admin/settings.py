@@ -848,6 +848,11 @@ def print_languages(session: Session | Connection) -> dict[str, str]:
     }
 
 
+def get_print_languages(db: Database) -> dict[str, str]:
+    """Every document kind's language setting, read on its own (the Printers tab)."""
+    return db.read(print_languages)
+
+
 def print_language(session: Session | Connection, kind: str, desk_language: str) -> str:
     """The language a document of ``kind`` prints in, printed at a desk speaking
     ``desk_language``: the one rule for every document. Unknown kinds print Chinese."""

@@ -64,6 +64,15 @@ def paper_labels() -> dict[str, str]:
     }
 
 
+def language_labels() -> dict[str, str]:
+    """What each print-language choice (``settings.PRINT_LANGUAGE_CHOICES``) is called."""
+    return {
+        "zh_CN": QCoreApplication.translate("PrintLabels", "Chinese"),
+        "en": QCoreApplication.translate("PrintLabels", "English"),
+        "desk": QCoreApplication.translate("PrintLabels", "The desk's language"),
+    }
+
+
 def get_print_routes(settings: QSettings) -> dict[str, PrintRoute]:
     """Document kind → route, for the kinds this PC prints directly (unknown kinds and
     papers left by an older version are ignored)."""
@@ -81,9 +90,10 @@ def print_route(settings: QSettings, kind: str) -> PrintRoute | None:
     return get_print_routes(settings).get(kind)
 
 
-def set_print_route(desk: Desk, kind: str, printer_name: str | None, paper: str | None) -> None:
-    """Print ``kind`` straight to ``printer_name`` on ``paper`` from now on, on this PC;
-    an empty or None printer means "show the preview". Managers only."""
+def check_print_route(
+    desk: Desk, kind: str, printer_name: str | None, paper: str | None = None
+) -> str:
+    """The printer name a route would store, or the refusal ``set_print_route`` raises."""
     require(desk.actor.username, desk.actor.roles, Perm.MANAGE_SETTINGS)
     if kind not in DOCUMENT_KINDS:
         raise ValidationError("kind", f"Unknown document kind {kind}.")
@@ -94,6 +104,13 @@ def set_print_route(desk: Desk, kind: str, printer_name: str | None, paper: str 
         raise ValidationError(
             f"printer.{kind}", f"Too long: at most {MAX_PRINTER_NAME} characters."
         )
+    return printer
+
+
+def set_print_route(desk: Desk, kind: str, printer_name: str | None, paper: str | None) -> None:
+    """Print ``kind`` straight to ``printer_name`` on ``paper`` from now on, on this PC;
+    an empty or None printer means "show the preview". Managers only."""
+    printer = check_print_route(desk, kind, printer_name, paper)
     settings = desk.settings
     if printer:
         settings.setValue(f"{ROUTES_GROUP}/{kind}/printer", printer)

@@ -45,6 +45,7 @@ from tests.ui.conftest import close_desk, make_desk, type_text
 
 ROOT = Path(__file__).resolve().parents[3]
 SETTINGS_TS = ROOT / "resources" / "i18n" / "desk_app_settings_zh_CN.ts"
+PRINTING_TS = ROOT / "resources" / "i18n" / "desk_app_printing_zh_CN.ts"
 SOURCES = [
     ROOT / "desk_app" / "ui" / f"{name}.py"
     for name in (
@@ -492,7 +493,11 @@ def test_every_settings_string_is_in_the_settings_catalog(tmp_path: Path) -> Non
     assert ("MainWindow", "&Settings…") in found
     text = SETTINGS_TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
-    table = {**i18n.parse_ts(i18n.ts_path(i18n.CHINESE)), **i18n.parse_ts(SETTINGS_TS)}
+    table = {
+        **i18n.parse_ts(i18n.ts_path(i18n.CHINESE)),
+        **i18n.parse_ts(SETTINGS_TS),
+        **i18n.parse_ts(PRINTING_TS),  # the printers tab's printing words
+    }
     missing = sorted(k for k in found if k not in table)
     assert not missing, f"not translated: {missing}"
     for key in found:
@@ -593,3 +598,27 @@ def test_a_settings_conflict_reads_in_chinese(
     folder = _screenshots(tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(folder / "i12-settings-conflict-zh_CN.png"))
+
+
+def test_the_printers_tab_sets_each_documents_language_for_every_desk(
+    qtbot: QtBot, db: Database, manager_desk: Desk
+) -> None:
+    dialog = open_dialog(qtbot, manager_desk)
+    printers = dialog.printers
+    shown = {kind: combo.currentData() for kind, combo in printers.languages.items()}
+    assert shown == settings.DEFAULT_PRINT_LANGUAGES
+    assert shown["work_order"] == shown["feedback_form"] == "zh_CN"  # customer-facing
+    assert shown["requisition"] == "desk"
+    assert printers.languages["work_order"].currentText() == "Chinese"
+    assert "returned_part_slip" in printers.targets  # every document kind has a route
+    printers.choose("feedback_form", "Back office", "A5", language="en")
+    save(qtbot, printers)
+    assert printers.banner.text() == "Saved."
+    assert settings.get_print_languages(db)["feedback_form"] == "en"
+    assert get_print_routes(manager_desk.settings) == {
+        "feedback_form": PrintRoute("Back office", "A5")
+    }
+    # another desk of the shop prints feedback forms in English now, on its own printer
+    assert db.read(lambda s: settings.print_language(s, "feedback_form", "zh_CN")) == "en"
+    assert db.read(lambda s: settings.print_language(s, "requisition", "zh_CN")) == "zh_CN"
+    assert db.read(lambda s: settings.print_language(s, "requisition", "en")) == "en"
