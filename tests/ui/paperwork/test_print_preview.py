@@ -167,3 +167,56 @@ def test_work_order_with_a_character_no_font_has_opens_and_tells_the_clerk(
     # U+31350: CJK Extension H (Unicode 15), newer than the fonts installed here
     assert "[U+31350]" in told  # the one character no font has, and only it
     assert "𠮷" not in told and "😀" not in told
+
+
+class _CounterPrinter(QPrinter):
+    """A real printer as the system dialog leaves it: named, two copies, pages 1-1."""
+
+    def outputFormat(self) -> QPrinter.OutputFormat:
+        return QPrinter.OutputFormat.NativeFormat
+
+    def printerName(self) -> str:
+        return "Counter-1 HP LaserJet"
+
+    def copyCount(self) -> int:
+        return 2
+
+
+def test_print_to_a_real_printer_goes_through_the_spooler_and_says_what_happened(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from tests.printing.fake_spooler import FakeSpooler
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    parent = QWidget()
+    window.setCentralWidget(parent)
+    spooler = FakeSpooler()
+    desk.spooler = spooler
+    pdf = render_pdf(work_order(), HEADER)
+    dialog = PrintPreviewDialog(
+        pdf,
+        parent,
+        title="派工单 WX20240501-0001",
+        file_name="WX20240501-0001.pdf",
+        paper="A4",
+        printer_factory=_CounterPrinter,
+        desk=desk,
+        kind="work_order",
+    )
+    qtbot.addWidget(dialog)
+    _answer_print_dialog(monkeypatch, accept=True)
+    assert dialog.print_document() is True
+    qtbot.waitUntil(lambda: "printed" in window.statusBar().currentMessage(), timeout=10000)
+    (job,) = spooler.jobs
+    assert (job.pdf, job.printer, job.copies, job.title) == (
+        pdf,
+        "Counter-1 HP LaserJet",
+        2,
+        "Work order WX20240501-0001",
+    )
+    assert window.statusBar().currentMessage() == (
+        "派工单 WX20240501-0001: 2 page(s) printed on Counter-1 HP LaserJet."
+    )
