@@ -88,11 +88,14 @@ class JobOutcome:
         return f"print.job_{self.status.state.value}"
 
     def values(self) -> dict[str, object]:
+        """The message's values; the spooler's own words in brackets ("(paper out)"),
+        or empty."""
+        reason = self.status.reason.strip().rstrip(".")
         return {
             "title": self.job.title,
             "printer": self.job.printer,
             "pages": self.job.pages,
-            "reason": self.status.reason,
+            "reason": f"({reason})" if reason else "",
         }
 
 

@@ -74,4 +74,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "A document prints in one of: {choices}.",
         "单据的打印语言须为以下之一：{choices}。",
     ),
+    "print.unknown_kind": ("There is no document kind {kind}.", "没有单据类型 {kind}。"),
+    "print.unknown_paper": ("There is no paper {paper}.", "没有纸张规格 {paper}。"),
+    "print.printer_name_too_long": (
+        "A printer name has at most {limit} characters.",
+        "打印机名称最多 {limit} 个字符。",
+    ),
 }

@@ -96,13 +96,13 @@ def check_print_route(
     """The printer name a route would store, or the refusal ``set_print_route`` raises."""
     require(desk.actor.username, desk.actor.roles, Perm.MANAGE_SETTINGS)
     if kind not in DOCUMENT_KINDS:
-        raise ValidationError("kind", f"Unknown document kind {kind}.")
+        raise ValidationError("kind", "print.unknown_kind", kind=kind)
     if paper is not None and paper not in PAPER_SIZES:
-        raise ValidationError(f"paper.{kind}", f"Unknown paper {paper}.")
+        raise ValidationError(f"paper.{kind}", "print.unknown_paper", paper=paper)
     printer = (printer_name or "").strip()
     if len(printer) > MAX_PRINTER_NAME:
         raise ValidationError(
-            f"printer.{kind}", f"Too long: at most {MAX_PRINTER_NAME} characters."
+            f"printer.{kind}", "print.printer_name_too_long", limit=MAX_PRINTER_NAME
         )
     return printer
 
