@@ -904,6 +904,13 @@
 </context>
 <context>
     <name>PrintPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../desk_app/ui/paperwork/preview.py" />
+            <source>%n page(s) written to %1.</source>
+            <translation>
+                <numerusform>已将 %n 页写入 %1。</numerusform>
+            </translation>
+        </message>
     <message>
         <source>Print preview</source>
         <translation>打印预览</translation>

@@ -54,9 +54,11 @@ from desk_app.printing.spooler import (
 )
 from desk_app.ui.common.context import Desk
 from desk_app.ui.common.errors import code_text
+from desk_app.ui.common.operations import BackgroundOps
 
 log = logging.getLogger(__name__)
 
+PRINT_OPS = "printJobs"
 BAND_ROWS = 512  # a page is drawn in strips: a 1200-dpi A4 page whole would be 560 MB
 
 _PAPER_MM: dict[str, tuple[float, float]] = {
@@ -364,5 +366,18 @@ def start_print_job(
             tell(parent, message_for(error, desk.tz))
 
     window.show()
-    desk.ops.run(job, on_success=done, on_failure=failed, owner=parent)
+    print_ops(desk).run(job, on_success=done, on_failure=failed, owner=parent)
     return window
+
+
+def print_ops(desk: Desk) -> BackgroundOps:
+    """The desk's background operations for print jobs: the same helper as the desk's
+    own, with its own two threads, so a job watched for seconds on a slow or stalled
+    spooler never holds a thread the screens' database work needs."""
+    found = desk.ops.findChild(BackgroundOps, PRINT_OPS)
+    if isinstance(found, BackgroundOps):
+        return found
+    ops = BackgroundOps(desk.ops, max_threads=2)
+    ops.setObjectName(PRINT_OPS)
+    ops.default_failure = desk.ops.default_failure
+    return ops

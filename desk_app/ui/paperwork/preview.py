@@ -39,7 +39,15 @@ from PySide6.QtWidgets import (
 
 from desk_app.printing.errors import PrintFailed
 from desk_app.printing.spooler import job_title
-from desk_app.ui.paperwork.jobs import PrintProgress, draw_document, start_print_job, tell
+from desk_app.ui.common.errors import show_error
+from desk_app.ui.paperwork.jobs import (
+    PrintProgress,
+    draw_document,
+    open_document,
+    print_ops,
+    start_print_job,
+    tell,
+)
 
 MAX_FILE_DPI = 300  # a page drawn into a PDF file: more only makes the file bigger
 
@@ -213,7 +221,10 @@ class PrintPreviewDialog(QDialog):
         printer.setFullPage(True)
         name = printer.printerName()
         native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-        if not native or not name or self.desk is None:
+        if not native or not name:
+            self._draw_to_file(printer)
+            return True
+        if self.desk is None:
             paint_pdf(self.document, printer)
             return True
         first, last = printer.fromPage(), printer.toPage()
@@ -229,6 +240,34 @@ class PrintPreviewDialog(QDialog):
             page_range=(first, last) if first and last else None,
         )
         return True
+
+    def _draw_to_file(self, printer: QPrinter) -> None:
+        """A file printer (print to PDF): drawn off the GUI thread when there is a desk."""
+        if self.desk is None:
+            paint_pdf(self.document, printer)
+            return
+        pdf = self.pdf_bytes
+
+        def draw() -> int:
+            document, path = open_document(pdf)
+            try:
+                return draw_document(document, printer, dpi=min(printer.resolution(), MAX_FILE_DPI))
+            finally:
+                document.close()
+                path.unlink(missing_ok=True)
+
+        target = self.parentWidget() or self
+        print_ops(self.desk).run(
+            draw,
+            on_success=lambda pages: tell(
+                target,
+                self.tr("%n page(s) written to %1.", "", pages).replace(
+                    "%1", printer.outputFileName()
+                ),
+            ),
+            on_failure=lambda error: show_error(target, error, self.desk.tz),
+            owner=target,
+        )
 
     def save_as(self) -> Path | None:
         """Ask where, then write the PDF exactly as shown; the path written, or None."""

@@ -220,3 +220,25 @@ def test_print_to_a_real_printer_goes_through_the_spooler_and_says_what_happened
     assert window.statusBar().currentMessage() == (
         "派工单 WX20240501-0001: 2 page(s) printed on Counter-1 HP LaserJet."
     )
+
+
+def test_print_to_a_file_from_a_desk_is_drawn_off_the_gui_thread(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    parent = QWidget()
+    window.setCentralWidget(parent)
+    pdf = render_pdf(returned_slip(12, long=True), HEADER)
+    out = tmp_path / "file.pdf"
+    dialog = PrintPreviewDialog(
+        pdf, parent, paper="A5", printer_factory=lambda: _pdf_printer(out), desk=desk
+    )
+    qtbot.addWidget(dialog)
+    _answer_print_dialog(monkeypatch, accept=True)
+    assert dialog.print_document() is True
+    qtbot.waitUntil(lambda: "written to" in window.statusBar().currentMessage(), timeout=20000)
+    assert len(PdfReader(str(out)).pages) == _pages(pdf) > 1
+    assert window.statusBar().currentMessage() == f"{_pages(pdf)} page(s) written to {out}."
