@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from desk_app.printing.errors import (
     JobRefused,
@@ -177,13 +178,23 @@ class CupsSpooler:
     def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
         accepting = self._call(["lpstat", "-a", printer], None, cancel)
         if accepting.code != 0 or not accepting.out.strip():
-            raise PrinterNotFound(printer)
+            self._no_such_printer(printer, cancel)
         first, _, rest = accepting.out.partition("\n")
         refusing = " not accepting " in f" {first} "
         state = self._call(["lpstat", "-p", printer], None, cancel)
         paused = " disabled " in f" {state.out} "
         reason = _reason(rest) if refusing else _reason(state.out.partition("\n")[2])
         return PrinterStatus(printer, accepting=not refusing, paused=paused, reason=reason)
+
+    def _no_such_printer(self, printer: str, cancel: threading.Event | None) -> NoReturn:
+        """CUPS answers "invalid destination" for every queue while its scheduler is down:
+        ask whether it runs before calling the printer missing."""
+        running = self._call(["lpstat", "-r"], None, cancel)
+        if "scheduler is running" not in running.out.lower():
+            raise SpoolerNotAnswering(
+                running.text or "the CUPS scheduler is not running", seconds=0
+            )
+        raise PrinterNotFound(printer)
 
     def submit(
         self,
@@ -222,7 +233,7 @@ class CupsSpooler:
                 pages = max(0, min(page_range[1], pages) - page_range[0] + 1)
             return Job(printer, found.group(1), title, pages * max(1, copies))
         if any(m in low for m in _NO_PRINTER):
-            raise PrinterNotFound(printer)
+            self._no_such_printer(printer, cancel)
         if "not accepting" in low:
             raise JobRefused(printer, _reason(answer.text))
         raise JobRefused(printer, answer.text)

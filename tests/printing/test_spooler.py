@@ -178,7 +178,10 @@ def test_cups_refusals_as_lp_and_lpstat_word_them() -> None:
     )
     with pytest.raises(JobRefused):
         CupsSpooler(run=refusing).submit(PDF, "DeskPDF", title="x")
-    missing = Commands(lp=Answer(1, "", "lp: Error - The printer or class does not exist.\n"))
+    missing = Commands(
+        lp=Answer(1, "", "lp: Error - The printer or class does not exist.\n"),
+        lpstat=Answer(0, "scheduler is running\n", ""),
+    )
     with pytest.raises(PrinterNotFound):
         CupsSpooler(run=missing).submit(PDF, "NoSuch", title="x")
     down = Commands(lpstat=Answer(1, "", "lpstat: Scheduler is not running.\n"))
@@ -187,9 +190,22 @@ def test_cups_refusals_as_lp_and_lpstat_word_them() -> None:
     hung = Commands(lpstat=SpoolerNotAnswering("lpstat gave no answer in 10 s", seconds=10))
     with pytest.raises(SpoolerNotAnswering):
         CupsSpooler(run=hung).printer_status("DeskPDF")
-    unknown = Commands(lpstat=Answer(1, "", 'lpstat: Invalid destination name in list "X".\n'))
+
+    class Unknown(Commands):
+        """lpstat -a says "invalid destination"; lpstat -r says whether CUPS runs."""
+
+        def __call__(self, argv: Sequence[str], *rest: Any) -> Answer:  # type: ignore[override]
+            self.calls.append(list(argv))
+            if argv[1] == "-r":
+                return self.answers["r"]  # type: ignore[return-value]
+            return Answer(1, "", 'lpstat: Invalid destination name in list "X".\n')
+
     with pytest.raises(PrinterNotFound):
-        CupsSpooler(run=unknown).printer_status("X")
+        CupsSpooler(run=Unknown(r=Answer(0, "scheduler is running\n", ""))).printer_status("X")
+    # what CUPS says of every queue while its scheduler is stopped: not "no such printer"
+    stopped = Unknown(r=Answer(0, "scheduler is not running\n", ""))
+    with pytest.raises(SpoolerNotAnswering):
+        CupsSpooler(run=stopped).printer_status("DeskPDF")
 
 
 def test_cups_printer_status_reads_refusing_and_paused_queues() -> None:
