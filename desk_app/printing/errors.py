@@ -61,14 +61,19 @@ class PrintFailed(PrintingError):
 
 
 class SpoolerNotAnswering(PrintingError):
-    """The print spooler (CUPS, the Windows print service) did not answer in time or is
-    not running: the printer may be fine, nothing is known about the job."""
+    """The print spooler (CUPS, the Windows print service) did not answer in time
+    (``seconds`` waited) or said at once that it is not running (``seconds`` 0, code
+    ``print.spooler_not_running``): the printer may be fine, nothing is known about
+    the job."""
 
     default_code = "print.spooler_not_answering"
+    NOT_RUNNING = "print.spooler_not_running"
 
     def __init__(self, detail: str, *, seconds: float) -> None:
         super().__init__(detail, seconds=round(seconds))
         self.seconds = seconds
+        if seconds <= 0:
+            self.code = self.NOT_RUNNING
 
 
 class JobRefused(PrintingError):

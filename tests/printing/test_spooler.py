@@ -84,7 +84,7 @@ def test_missing_printer_and_silent_spooler_are_told_apart() -> None:
     assert missing.value.code == "print.printer_not_found"
     with pytest.raises(SpoolerNotAnswering) as down:
         send_and_check(FakeSpooler("down"), PDF, "Back office", title="x")
-    assert down.value.code == "print.spooler_not_answering"
+    assert down.value.code == "print.spooler_not_running"
     started = time.monotonic()
     with pytest.raises(SpoolerNotAnswering) as hung:
         send_and_check(FakeSpooler("hung", timeout=0.3), PDF, "Back office", title="x")

@@ -25,6 +25,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "本机的打印服务没有响应（已等待 {seconds} 秒），无法得知打印任务的情况。"
         "请检查打印服务是否在运行，然后重新打印。",
     ),
+    "print.spooler_not_running": (
+        "The print spooler of this computer is not running, so nothing was printed. Start "
+        "the print service (CUPS, or the Windows Print Spooler), then print again.",
+        "本机的打印服务没有运行，没有打印任何内容。请启动打印服务（CUPS 或 Windows 的"
+        "“Print Spooler”），然后重新打印。",
+    ),
     "print.refused": (
         "The printer {printer} refused the job; nothing was printed. {reason}",
         "打印机 {printer} 拒绝了打印任务，没有打印任何内容。{reason}",

@@ -95,7 +95,7 @@ def test_an_accepted_job_is_told_as_what_it_became(
         ("refused", "Counter-1 HP LaserJet refused the job; nothing was printed. paper jam"),
         ("aborted", "refused the job; nothing was printed. printer stopped the job"),
         ("missing", "There is no printer Counter-1 HP LaserJet"),
-        ("down", "The print spooler of this computer is not answering"),
+        ("down", "The print spooler of this computer is not running, so nothing was printed"),
     ],
 )
 def test_a_job_that_did_not_print_says_why_over_the_preview(
