@@ -192,12 +192,19 @@ class WindowsSpooler:
         before = set(self._job_ids(printer))
         pages = pages_in(pdf)
         pages = pages if page_range is None else min(page_range[1], pages) - page_range[0] + 1
-        drawn = call_with_timeout(
-            lambda: self.draw(pdf, printer, title, paper, copies, page_range, progress, cancel),
-            self.timeout + self.draw_timeout_per_page * max(1, pages) * max(1, copies),
-            "printing the pages",
-            cancel,
-        )
+        # The drawing stops at the next page once the clerk cancels or the wait ends:
+        # a driver that hangs must not print the job later behind the clerk's back.
+        stop = threading.Event()
+        try:
+            drawn = call_with_timeout(
+                lambda: self.draw(pdf, printer, title, paper, copies, page_range, progress, stop),
+                self.timeout + self.draw_timeout_per_page * max(1, pages) * max(1, copies),
+                "printing the pages",
+                cancel,
+            )
+        except BaseException:
+            stop.set()
+            raise
         # The job shows in the queue as soon as drawing ended; a fast printer may have
         # printed and removed it already (then it is not found and counts as printed).
         deadline = time.monotonic() + 2.0

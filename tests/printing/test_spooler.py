@@ -387,3 +387,21 @@ def test_windows_job_status_bits() -> None:
     assert job_state(0x100).state is JobState.CANCELLED
     assert job_state(0x200).state is JobState.REFUSED
     assert job_state(0x40).reason == "paper out"
+
+
+def test_windows_drawing_that_hangs_is_stopped_when_the_clerk_cancels() -> None:
+    api = FakeWin32Print()
+    stopped = threading.Event()
+
+    def draw(pdf: bytes, printer: str, title: str, *rest: Any) -> int:
+        stop = rest[-1]
+        while not stop.is_set():  # a driver stuck on its first page
+            time.sleep(0.02)
+        stopped.set()
+        return 0
+
+    cancel = Cancel()
+    threading.Timer(0.2, cancel.set).start()
+    with pytest.raises(PrintCancelled):
+        WindowsSpooler(draw, api=api).submit(PDF, "HP LaserJet", title="x", cancel=cancel)
+    assert stopped.wait(2)  # the drawing gave up too: nothing prints later
