@@ -30,6 +30,7 @@ from desk_app.printing.errors import (
 )
 from desk_app.printing.spooler import (
     CALL_TIMEOUT,
+    FOLLOW_SECONDS,
     WATCH_SECONDS,
     Job,
     JobState,
@@ -149,6 +150,7 @@ class CupsSpooler:
     cups-ipp-utils); ``run`` replaces the command runner in tests."""
 
     watch_seconds = WATCH_SECONDS
+    follow_seconds = FOLLOW_SECONDS
 
     def __init__(
         self,

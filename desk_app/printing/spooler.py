@@ -33,6 +33,8 @@ from desk_app.printing.errors import JobRefused, PrintCancelled, SpoolerNotAnswe
 CALL_TIMEOUT = 10.0
 # Seconds a job is watched after submission; still not done then, it is "queued".
 WATCH_SECONDS = 15.0
+FOLLOW_SECONDS = 5.0
+FOLLOW_FOR_SECONDS = 30 * 60  # a job still queued after half an hour is the printer's business
 POLL_SECONDS = 0.5
 
 T = TypeVar("T")
@@ -105,6 +107,9 @@ class Spooler(Protocol):
 
     #: seconds ``send_and_check`` watches a job before calling it queued
     watch_seconds: float
+    #: seconds between the later looks at a job left queued or held (the desk tells the
+    #: clerk when it prints, or is refused, after all)
+    follow_seconds: float
 
     def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
         """The printer's state; PrinterNotFound when the spooler knows no such printer.

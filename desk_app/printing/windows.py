@@ -23,6 +23,7 @@ from typing import Any
 from desk_app.printing.errors import PrinterNotFound, PrintFailed, SpoolerNotAnswering
 from desk_app.printing.spooler import (
     CALL_TIMEOUT,
+    FOLLOW_SECONDS,
     WATCH_SECONDS,
     Job,
     JobState,
@@ -95,6 +96,7 @@ class WindowsSpooler:
     """The Windows spooler's view of printers and jobs; ``draw`` prints the pages."""
 
     watch_seconds = WATCH_SECONDS
+    follow_seconds = FOLLOW_SECONDS
 
     def __init__(
         self,

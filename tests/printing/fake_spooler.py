@@ -52,6 +52,7 @@ class FakeSpooler:
     printers: tuple[str, ...] = ("Counter-1 HP LaserJet", "Back office", "DeskPDF")
     timeout: float = 10.0
     watch_seconds: float = 0.3
+    follow_seconds: float = 0.2
     jobs: list[SentJob] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
     calls: int = 0

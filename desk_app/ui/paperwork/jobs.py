@@ -21,10 +21,22 @@ import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QPoint, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import (
+    QMarginsF,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -42,6 +54,7 @@ from PySide6.QtWidgets import (
 from desk_app.printing.cups import CupsSpooler
 from desk_app.printing.errors import PrintCancelled, PrinterNotFound, PrintFailed
 from desk_app.printing.spooler import (
+    FOLLOW_FOR_SECONDS,
     Cancel,
     Job,
     JobOutcome,
@@ -197,6 +210,7 @@ class QtSpooler:
     Qt to the driver, and the job can only be called sent, never confirmed."""
 
     watch_seconds = 0.0
+    follow_seconds = 0.0  # nothing to look at: the job cannot be followed
 
     def printer_status(self, printer: str, cancel: threading.Event | None = None) -> PrinterStatus:
         if QPrinterInfo.printerInfo(printer).isNull():
@@ -352,6 +366,8 @@ def start_print_job(
         window.close()
         tell(parent, outcome_text(outcome, title))
         log.info("print %s on %s: %s", job_title, printer, outcome.status)
+        if outcome.status.state in (JobState.QUEUED, JobState.HELD):
+            follow_job(parent, desk, chosen, outcome, title)
         if on_done is not None:
             on_done(outcome)
 
@@ -368,6 +384,48 @@ def start_print_job(
     window.show()
     print_ops(desk).run(job, on_success=done, on_failure=failed, owner=parent)
     return window
+
+
+def follow_job(
+    parent: QWidget, desk: Desk, spooler: Spooler, outcome: JobOutcome, title: str
+) -> QTimer | None:
+    """Look at a job left queued or held again every ``spooler.follow_seconds`` (one
+    spooler call each time, off the GUI thread: no thread is held in between) and tell
+    the clerk when it changes: printed, refused, cancelled, or held/queued again. Stops
+    at a final state, after FOLLOW_FOR_SECONDS, or with ``parent``. Returns the timer."""
+    if spooler.follow_seconds <= 0:
+        return None
+    timer = QTimer(parent)
+    timer.setInterval(round(spooler.follow_seconds * 1000))
+    last = [outcome.status.state]
+    deadline = time.monotonic() + FOLLOW_FOR_SECONDS
+    key = f"print.follow.{outcome.job.printer}.{outcome.job.job_id}.{id(timer)}"
+
+    def seen(status: JobStatus) -> None:
+        if status.state is last[0]:
+            return
+        last[0] = status.state
+        tell(parent, outcome_text(JobOutcome(outcome.job, status), title))
+        log.info("print %s on %s later: %s", outcome.job.title, outcome.job.printer, status)
+        if status.state not in (JobState.QUEUED, JobState.HELD):
+            timer.stop()
+
+    def look() -> None:
+        if time.monotonic() > deadline:
+            timer.stop()
+            return
+        print_ops(desk).run(
+            lambda: spooler.job_status(outcome.job),
+            on_success=seen,
+            on_failure=lambda error: log.info("following %s: %s", outcome.job.title, error),
+            key=key,
+            owner=timer,
+            quiet=True,
+        )
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
 
 
 def print_ops(desk: Desk) -> BackgroundOps:

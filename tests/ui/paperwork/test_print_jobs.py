@@ -82,7 +82,7 @@ def test_an_accepted_job_is_told_as_what_it_became(
 ) -> None:
     spooler = FakeSpooler(state)
     previews = _print(routed, window, spooler)
-    qtbot.waitUntil(lambda: bool(_said(window)), timeout=10000)
+    qtbot.waitUntil(lambda: bool(_said(window)), timeout=30000)
     assert expected in _said(window)
     assert window.statusBar().currentMessage() == _said(window)
     assert spooler.jobs[0].title == "Work order S20260101-0001" and spooler.jobs[0].paper == "A4"
@@ -147,3 +147,27 @@ def test_cancel_ends_a_hung_job_at_once(qtbot: QtBot, routed: Desk, window: QMai
     assert time.monotonic() - started < 2
     assert _said(window) == "Printing on Counter-1 HP LaserJet was cancelled."
     assert previews == [] and spooler.jobs == []
+
+
+def test_a_queued_job_is_followed_and_the_clerk_told_when_it_prints(
+    qtbot: QtBot, routed: Desk, window: QMainWindow
+) -> None:
+    spooler = FakeSpooler("queued")
+    _print(routed, window, spooler)
+    qtbot.waitUntil(lambda: "waiting in the queue" in _said(window), timeout=10000)
+    spooler.state = "printed"  # the printer was switched back on
+    qtbot.waitUntil(lambda: "printed on" in _said(window), timeout=10000)
+    assert _said(window) == "派工单 S20260101-0001: 1 page(s) printed on Counter-1 HP LaserJet."
+    looks = spooler.calls
+    qtbot.wait(600)
+    assert spooler.calls == looks  # done: no more looks at the spooler
+
+
+def test_a_held_job_that_is_cancelled_at_the_printer_is_told(
+    qtbot: QtBot, routed: Desk, window: QMainWindow
+) -> None:
+    spooler = FakeSpooler("held")
+    _print(routed, window, spooler)
+    qtbot.waitUntil(lambda: "held in the queue" in _said(window), timeout=10000)
+    spooler.cancelled.append("Counter-1 HP LaserJet-1")  # someone deleted it at the queue
+    qtbot.waitUntil(lambda: "cancelled at" in _said(window), timeout=10000)
