@@ -1,10 +1,12 @@
 """The one way a screen puts a printed form in front of the clerk: straight to the printer
-this PC routes its kind to, or else the print preview; and those per-PC routes.
+this PC routes its kind to (a spooler job off the GUI thread, ``jobs.start_print_job``,
+whose outcome the status bar tells), or else the print preview; and those per-PC routes.
 
 Routes live in this PC's QSettings (``Desk.settings``), not in the shared database:
 each counter has its own printer, and a printer name means nothing on another PC.
-With no route (the default) every document opens in the preview. All functions
-here run on the GUI thread.
+With no route (the default) every document opens in the preview. The language a
+document prints in is the shop's, per kind (``settings.print_language``). All
+functions here run on the GUI thread.
 """
 
 from __future__ import annotations
