@@ -1,10 +1,23 @@
-"""Benchmark of the printed forms: one work order and 500 in one batch, against bare reportlab.
+"""Benchmark of the printed forms: one work order and 500 in one batch, against bare reportlab;
+and with ``--jobs``, what a print job costs: its size and time per page, the old way (every
+page a 300-dpi image, as Qt's printing made them) against the new (the PDF itself).
 
 Run: ``python benchmarks/bench_printing.py`` (``--batch N`` to change the batch size,
 ``--repeat N`` for more runs). Each figure is the best of the runs, and each is shown
 as a ratio to a minimal reportlab document measured in the same process: one page
 (resp. as many pages as the batch) with one line of text in the same registered CJK
 font, so the ratio is what our layout costs beyond reportlab's own floor.
+
+``--jobs`` (needs PySide6; ``QT_QPA_PLATFORM=offscreen`` on a server) prints a
+technician's day of 8 and of 30 work orders:
+- "pages as 300-dpi images": the pages drawn at 300 dpi into a Qt PDF printer, which is
+  what Qt hands a CUPS queue (the job before this change);
+- "pages drawn at 600 dpi, in strips": the Windows path now (``jobs.draw_document`` at
+  a 600-dpi printer's resolution); on Windows the driver gets these strips;
+- "the PDF itself": what CUPS gets now (``lp``), its bytes and, with ``--queue QUEUE``
+  (a CUPS queue, e.g. a CUPS-PDF printer), the time ``lp`` takes to hand it over and
+  the size the scheduler reports for the job (``lpstat -o``); the old way is then sent
+  to the same queue through Qt's own CUPS printing for comparison.
 """
 
 from __future__ import annotations
@@ -152,5 +165,164 @@ def main() -> None:
     print(f"per work order in the batch: {t_batch / args.batch * 1000:.1f} ms")
 
 
+def _day_pdf(orders: int) -> bytes:
+    from desk_app.printing import RouteSheetData, RouteStop, TechnicianDayData, render_pdf
+
+    wos = tuple(order(i) for i in range(orders))
+    stops = tuple(
+        RouteStop(
+            ticket_no=o.ticket_no,
+            kind=o.kind,
+            urgency=o.urgency,
+            status=o.status,
+            start=o.appointment_start,
+            end=o.appointment_end,
+            customer_name=o.customer_name,
+            phones=o.phones,
+            address=o.address,
+            area=o.area,
+            product=o.model,
+            fault_description=o.fault_description,
+            parts=o.likely_parts,
+        )
+        for o in wos
+    )
+    route = RouteSheetData(technician="李强", day=date(2024, 5, 2), stops=stops)
+    return render_pdf(TechnicianDayData(route=route, work_orders=wos), HEADER)
+
+
+def _old_raster(document: object, printer: object) -> int:
+    """The printing of before this change: each page one 300-dpi image, whole."""
+    from PySide6.QtCore import QRectF, QSize, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    painter = QPainter()
+    assert painter.begin(printer)  # type: ignore[arg-type]
+    sheet = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))  # type: ignore[attr-defined]
+    dpi = min(printer.resolution(), 300)  # type: ignore[attr-defined]
+    pages = document.pageCount()  # type: ignore[attr-defined]
+    for page in range(pages):
+        if page:
+            printer.newPage()  # type: ignore[attr-defined]
+        points = document.pagePointSize(page)  # type: ignore[attr-defined]
+        size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        image = document.render(page, size)  # type: ignore[attr-defined]
+        white = QImage(image.size(), QImage.Format.Format_RGB32)
+        white.fill(Qt.GlobalColor.white)
+        p = QPainter(white)
+        p.drawImage(0, 0, image)
+        p.end()
+        painter.drawImage(sheet, white)
+    painter.end()
+    return int(pages)
+
+
+def _file_printer(path: Path, dpi: int) -> object:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(dpi)
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    printer.setFullPage(True)
+    return printer
+
+
+def _lpstat_size(job_id: str, queue: str) -> int:
+    import subprocess
+
+    out = subprocess.run(
+        ["lpstat", "-W", "all", "-o", queue], capture_output=True, text=True, check=False
+    ).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if parts and parts[0] == job_id:
+            return int(parts[2])
+    return 0
+
+
+def jobs(queue: str | None) -> None:
+    import subprocess
+    import tempfile
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from desk_app.printing.cups import CupsSpooler
+    from desk_app.printing.spooler import job_title, pages_in
+    from desk_app.ui.paperwork.jobs import draw_document, open_document
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    print(f"{'job':<44}{'pages':>6}{'KiB':>10}{'KiB/page':>10}{'s/page':>9}")
+    for orders in (8, 30):
+        pdf = _day_pdf(orders)
+        pages = pages_in(pdf)
+        rows: list[tuple[str, int, float]] = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, dpi, draw in (
+                ("pages as 300-dpi images (before)", 300, _old_raster),
+                ("pages drawn at 600 dpi, in strips (Windows)", 600, None),
+            ):
+                out = Path(tmp) / f"{dpi}.pdf"
+                document, path = open_document(pdf)
+                printer = _file_printer(out, dpi)
+                t0 = time.perf_counter()
+                if draw is None:
+                    draw_document(document, printer)  # type: ignore[arg-type]
+                else:
+                    draw(document, printer)
+                seconds = time.perf_counter() - t0
+                document.close()
+                path.unlink()
+                rows.append((name, out.stat().st_size, seconds))
+        rows.append(("the PDF itself (CUPS, now)", len(pdf), 0.0))
+        if queue:
+            spooler = CupsSpooler()
+            t0 = time.perf_counter()
+            job = spooler.submit(pdf, queue, title=job_title("technician_day", f"bench {orders}"))
+            seconds = time.perf_counter() - t0
+            time.sleep(1)
+            rows.append((f"  lp to {queue} (now)", _lpstat_size(job.job_id, queue), seconds))
+            before = subprocess.run(
+                ["lpstat", "-o", queue], capture_output=True, text=True, check=False
+            ).stdout.split()
+            document, path = open_document(pdf)
+            printer = QPrinter(QPrinterInfo.printerInfo(queue), QPrinter.PrinterMode.HighResolution)
+            printer.setFullPage(True)
+            t0 = time.perf_counter()
+            _old_raster(document, printer)
+            seconds = time.perf_counter() - t0
+            document.close()
+            path.unlink()
+            time.sleep(2)
+            after = subprocess.run(
+                ["lpstat", "-W", "all", "-o", queue], capture_output=True, text=True, check=False
+            ).stdout.splitlines()
+            new = [ln.split() for ln in after if ln.split() and ln.split()[0] not in before]
+            size = max((int(p[2]) for p in new if len(p) > 2), default=0)
+            rows.append((f"  Qt raster to {queue} (before)", size, seconds))
+        for name, size, seconds in rows:
+            per_page = seconds / pages if seconds else 0.0
+            print(
+                f"{name:<44}{pages:>6}{size / 1024:>10.0f}{size / 1024 / pages:>10.1f}"
+                f"{per_page:>9.3f}"
+            )
+        print()
+
+
 if __name__ == "__main__":
-    main()
+    if "--jobs" in sys.argv:
+        queue = sys.argv[sys.argv.index("--queue") + 1] if "--queue" in sys.argv else None
+        jobs(queue)
+    else:
+        main()

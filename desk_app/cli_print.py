@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desk_app.cli_staff import acting_user, as_option
-from desk_app.services.admin import settings
 from desk_app.services.core.database import Database
 from desk_app.services.paperwork import paperwork
 
@@ -75,16 +74,9 @@ def run_print(args: argparse.Namespace, db: Database) -> int:
     elif args.document == "feedback-form":
         data = paperwork.feedback_form(db, actor, args.ticket, lang)
     elif args.document == "work-orders":
-        tz = db.read(settings.timezone)
         day = datetime.strptime(args.date, "%Y-%m-%d").date()
-        start = datetime.combine(day, time(0), tz)
         data = paperwork.work_orders_for_day(
-            db,
-            actor,
-            start,
-            start + timedelta(days=1),
-            technician_id=args.technician,
-            language=lang,
+            db, actor, day, technician_id=args.technician, language=lang
         )
         if not data:
             print(f"no visits booked on {day}", file=sys.stderr)

@@ -58,3 +58,45 @@ class PrinterNotFound(PrintingError):
 
 class PrintFailed(PrintingError):
     """The PDF could not be read or the printer refused the job; nothing was printed."""
+
+
+class SpoolerNotAnswering(PrintingError):
+    """The print spooler (CUPS, the Windows print service) did not answer in time
+    (``seconds`` waited) or said at once that it is not running (``seconds`` 0, code
+    ``print.spooler_not_running``): the printer may be fine, nothing is known about
+    the job."""
+
+    default_code = "print.spooler_not_answering"
+    NOT_RUNNING = "print.spooler_not_running"
+
+    def __init__(self, detail: str, *, seconds: float) -> None:
+        super().__init__(detail, seconds=round(seconds))
+        self.seconds = seconds
+        if seconds <= 0:
+            self.code = self.NOT_RUNNING
+
+
+class JobRefused(PrintingError):
+    """The printer (its queue) refused the job, or stopped it: nothing was printed.
+    ``reason`` is the spooler's own words (may be empty)."""
+
+    default_code = "print.refused"
+
+    def __init__(self, printer_name: str, reason: str = "") -> None:
+        super().__init__(
+            f"{printer_name} refused the job: {reason}".rstrip(": "),
+            printer=printer_name,
+            reason=reason,
+        )
+        self.printer_name = printer_name
+        self.reason = reason
+
+
+class PrintCancelled(PrintingError):
+    """The clerk cancelled the job before it printed."""
+
+    default_code = "print.cancelled"
+
+    def __init__(self, printer_name: str) -> None:
+        super().__init__(f"cancelled on {printer_name}", printer=printer_name)
+        self.printer_name = printer_name

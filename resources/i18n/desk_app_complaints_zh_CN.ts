@@ -946,6 +946,16 @@
     <context>
         <name>FollowupsScreen</name>
         <message>
+            <location filename="../../desk_app/ui/care/followups/screen.py" />
+            <source>Print &amp;feedback form</source>
+            <translation>打印反馈单(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/care/followups/screen.py" />
+            <source>A fresh feedback form (服务反馈单) of the chosen ticket, to send the customer</source>
+            <translation>打印所选工单的一份新服务反馈单，寄给客户</translation>
+        </message>
+        <message>
             <location filename="../../desk_app/ui/care/followups/screen.py" line="50" />
             <source>Follow-up calls</source>
             <translation>客户回访</translation>

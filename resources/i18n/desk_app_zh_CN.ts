@@ -904,6 +904,13 @@
 </context>
 <context>
     <name>PrintPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../desk_app/ui/paperwork/preview.py" />
+            <source>%n page(s) written to %1.</source>
+            <translation>
+                <numerusform>已将 %n 页写入 %1。</numerusform>
+            </translation>
+        </message>
     <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
@@ -1096,6 +1103,16 @@
 </context>
 <context>
     <name>TicketDialog</name>
+        <message>
+            <location filename="../../desk_app/ui/tickets/ticket_view.py" />
+            <source>Print &amp;feedback form</source>
+            <translation>打印反馈单(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desk_app/ui/tickets/ticket_view.py" />
+            <source>The customer's service feedback form (服务反馈单), to rate and sign</source>
+            <translation>客户的服务反馈单，供客户评价并签字</translation>
+        </message>
     <message>
         <source>Ticket</source>
         <translation>工单</translation>

@@ -49,7 +49,6 @@ OPEN: dict[str, str] = {
     "admin.settings.shop_timezone": "the shop's time zone, needed before sign-in",
     "admin.users.count_users": "the first-run check: is the database empty of users",
     "admin.users.authenticate": "signing in: it is what makes an actor",
-    "admin.users.system_actor": "administrator commands at the server's console",
     "core.audit.last_change_id": "the change feed: ids only, which screens reload",
     "core.audit.changes_since": "the change feed: kinds and ids, no content",
     "core.consistency.check": "desk-app db check, run by the administrator",

@@ -48,6 +48,7 @@ from desk_app.domain.images import image_size
 from desk_app.domain.permissions import Perm, require
 from desk_app.domain.phones import normalize_area_code
 from desk_app.domain.validation import choice, clean_text, required_text
+from desk_app.printing import DOCUMENT_KINDS
 from desk_app.printing.data import CompanyHeader
 from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
@@ -71,6 +72,8 @@ class Key(enum.StrEnum):
     SIGN_IN_MAX_FAILURES = "sign_in.max_failures"
     SIGN_IN_LOCK_MINUTES = "sign_in.lock_minutes"
     IDLE_LOCK_MINUTES = "desk.idle_lock_minutes"
+    # The language each document kind prints in: {kind: "zh_CN" | "en" | "desk"}.
+    PRINT_LANGUAGES = "print.languages"
     # The save counters of the sections (see ``Section``): value = saves so far.
     SAVED_COMPANY = "saved.company"
     SAVED_DESK = "saved.desk"
@@ -78,6 +81,7 @@ class Key(enum.StrEnum):
     SAVED_STANDARDS = "saved.standards"
     SAVED_COMPLAINTS = "saved.complaints"
     SAVED_SIGN_IN = "saved.sign_in"
+    SAVED_PRINTING = "saved.printing"
 
 
 class Section(enum.StrEnum):
@@ -89,6 +93,7 @@ class Section(enum.StrEnum):
     STANDARDS = "standards"  # service standards
     COMPLAINTS = "complaints"  # complaint standards
     SIGN_IN = "sign_in"  # sign-in policy: failures before a lock, its minutes, idle lock
+    PRINTING = "printing"  # the print language of each document kind
 
 
 _SAVED = {
@@ -98,6 +103,7 @@ _SAVED = {
     Section.STANDARDS: Key.SAVED_STANDARDS,
     Section.COMPLAINTS: Key.SAVED_COMPLAINTS,
     Section.SIGN_IN: Key.SAVED_SIGN_IN,
+    Section.PRINTING: Key.SAVED_PRINTING,
 }
 
 
@@ -144,6 +150,8 @@ def _stored(session: Session, section: Section) -> Any:
         return {(k, u): standard_for(session, k, u) for k in TicketKind for u in Urgency}
     if section is Section.SIGN_IN:
         return sign_in_policy(session)
+    if section is Section.PRINTING:
+        return print_languages(session)
     return {sev: complaint_standard_for(session, sev) for sev in Severity}
 
 
@@ -853,6 +861,72 @@ def set_sign_in_policy(
     return db.write(tx)
 
 
+# ---------------------------------------------------------------- print languages
+
+# What a document kind's language setting may say: a language, or "desk" (the
+# language of the desk that prints it).
+DESK_LANGUAGE = "desk"
+PRINT_LANGUAGE_CHOICES = ("zh_CN", "en", DESK_LANGUAGE)
+# Paper the customer reads or signs prints in Chinese unless a manager says otherwise;
+# the shop's own paper in the language of the desk that prints it.
+CUSTOMER_FACING = frozenset({"work_order", "feedback_form", "check_in_receipt", "appliance_tag"})
+DEFAULT_PRINT_LANGUAGES: Mapping[str, str] = {
+    kind: "zh_CN" if kind in CUSTOMER_FACING else DESK_LANGUAGE for kind in DOCUMENT_KINDS
+}
+
+
+def print_languages(session: Session | Connection) -> dict[str, str]:
+    """Every document kind's language setting (its default where unset or unusable)."""
+    stored = get_value(session, Key.PRINT_LANGUAGES)
+    stored = stored if isinstance(stored, dict) else {}
+    return {
+        kind: value if (value := stored.get(kind)) in PRINT_LANGUAGE_CHOICES else default
+        for kind, default in DEFAULT_PRINT_LANGUAGES.items()
+    }
+
+
+def get_print_languages(db: Database) -> dict[str, str]:
+    """Every document kind's language setting, read on its own (the Printers tab)."""
+    return db.read(print_languages)
+
+
+def print_language(session: Session | Connection, kind: str, desk_language: str) -> str:
+    """The language a document of ``kind`` prints in, printed at a desk speaking
+    ``desk_language``: the one rule for every document. Unknown kinds print Chinese."""
+    chosen = print_languages(session).get(kind, "zh_CN")
+    if chosen == DESK_LANGUAGE:
+        return desk_language if desk_language in CHARGE_LANGUAGES else "zh_CN"
+    return chosen
+
+
+def set_print_languages(
+    db: Database,
+    actor: Actor,
+    languages: Mapping[str, str],
+    *,
+    expected: Version | None = None,
+) -> dict[str, str]:
+    """Set the language of the document kinds given (others keep theirs); refused as
+    ValidationError ``print_language.<kind>`` for an unknown kind or choice, as
+    ConflictError over a newer save than ``expected``. Returns every kind's setting."""
+    require(actor.username, actor.roles, Perm.MANAGE_SETTINGS)
+    for kind, value in languages.items():
+        if kind not in DOCUMENT_KINDS or value not in PRINT_LANGUAGE_CHOICES:
+            raise ValidationError(
+                f"print_language.{kind}",
+                "print.unknown_language",
+                choices=list(PRINT_LANGUAGE_CHOICES),
+            )
+
+    def tx(s: Session) -> dict[str, str]:
+        _check_and_count(s, actor, Section.PRINTING, expected, db)
+        value = {**print_languages(s), **languages}
+        put_value(s, actor, Key.PRINT_LANGUAGES, value, db)
+        return value
+
+    return db.write(tx)
+
+
 # ---------------------------------------------------------------- all of them at once
 
 
@@ -871,6 +945,7 @@ class ShopSettings:
     maintenance_months: Mapping[str, int]  # appliance category -> months
     followup_retry: RetrySchedule
     sign_in: SignInPolicy
+    print_languages: Mapping[str, str]  # document kind -> "zh_CN" | "en" | "desk"
 
     def charge_standard_text(self, language: str) -> str:
         """The charge standard in ``language``; the Chinese text when that one is empty."""
@@ -888,6 +963,7 @@ def load(session: Session) -> ShopSettings:
         maintenance_months=maintenance_months(session),
         followup_retry=followup_retry(session),
         sign_in=sign_in_policy(session),
+        print_languages=print_languages(session),
     )
 
 

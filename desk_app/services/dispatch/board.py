@@ -8,11 +8,12 @@ visits booked that day.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from desk_app.db.models import Appliance, Customer, Technician, Ticket, TicketPause
@@ -123,6 +124,42 @@ def _day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
 _Row = Select[Ticket, str, str, str]
 
 
+def _booked_between(start: datetime, end: datetime) -> ColumnElement[bool]:
+    """A visit booked that overlaps [start, end): what the board counts for the day."""
+    return (Ticket.appointment_start < end) & (Ticket.appointment_end > start)
+
+
+# The board's order of a technician's visits, and of anything printed from it.
+VISIT_ORDER = (Ticket.appointment_start, Ticket.id)
+
+
+def booked_visits(
+    s: Session,
+    technician_ids: Collection[int],
+    day: date,
+    *,
+    filters: Filters | None = None,
+    statuses: Collection[TicketStatus] = OPEN_STATES,
+) -> list[Ticket]:
+    """The visits of ``day`` (the shop's day) booked for these technicians, as the board
+    counts them (open tickets only, unless ``statuses`` says otherwise; the board's
+    filters), in the board's order: by technician id, then time, then ticket id."""
+    start, end = _day_bounds(day, settings.timezone(s))
+    stmt = select(Ticket).where(
+        Ticket.technician_id.in_(list(technician_ids)),
+        Ticket.status.in_(list(statuses)),
+        _booked_between(start, end),
+    )
+    f = filters or Filters()
+    if f.areas:
+        stmt = stmt.where(Ticket.area.in_(f.areas))
+    if f.kinds:
+        stmt = stmt.where(Ticket.kind.in_(f.kinds))
+    if f.urgencies:
+        stmt = stmt.where(Ticket.urgency.in_(f.urgencies))
+    return list(s.scalars(stmt.order_by(Ticket.technician_id, *VISIT_ORDER)))
+
+
 def _load_tickets(s: Session, stmt: _Row, now: datetime) -> list[BoardTicket]:
     rows = s.execute(stmt).all()
     ids = [t.id for t, *_ in rows]
@@ -210,10 +247,7 @@ def load_board(db: Database, actor: Actor, day: date, filters: Filters | None = 
             _ticket_select().where(
                 Ticket.technician_id.in_(tech_ids),
                 Ticket.status.in_(OPEN_STATES),
-                or_(
-                    Ticket.appointment_start.is_(None),
-                    (Ticket.appointment_start < end) & (Ticket.appointment_end > start),
-                ),
+                or_(Ticket.appointment_start.is_(None), _booked_between(start, end)),
             ),
             f,
         )
@@ -223,8 +257,8 @@ def load_board(db: Database, actor: Actor, day: date, filters: Filters | None = 
         for t in _load_tickets(s, assigned_stmt, now):
             assert t.technician_id is not None
             (booked if t.appointment_start else unscheduled)[t.technician_id].append(t)
-        for visits in booked.values():
-            visits.sort(key=lambda t: t.appointment_start or start)
+        for visits in booked.values():  # VISIT_ORDER
+            visits.sort(key=lambda t: (t.appointment_start or start, t.id))
         board_techs = [
             BoardTechnician(
                 t.id,

@@ -25,6 +25,7 @@ from desk_app.domain.contacts import mask_phone, reduce_address, shows_contacts
 from desk_app.domain.enums import RequisitionStatus, TicketStatus
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.permissions import Perm, require
+from desk_app.domain.ticket_states import OPEN_STATES
 from desk_app.domain.validation import search_text
 from desk_app.printing.data import (
     CompanyHeader,
@@ -43,6 +44,7 @@ from desk_app.printing.data import (
 )
 from desk_app.services.admin import settings
 from desk_app.services.core.database import Actor, Database
+from desk_app.services.dispatch import board
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_HEADER = settings.DEFAULT_HEADER
@@ -57,6 +59,13 @@ def _check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise ValidationError("language", "paperwork.unknown_language", languages=list(LANGUAGES))
     return language
+
+
+def print_language(db: Database, kind: str, desk_language: str) -> str:
+    """The language a document of ``kind`` (a DOCUMENT_KINDS key) prints in at a desk
+    speaking ``desk_language``: the manager's setting for that kind
+    (``settings.print_language``), the one rule every printed document follows."""
+    return db.read(lambda s: settings.print_language(s, kind, desk_language))
 
 
 def company_header(db: Database) -> CompanyHeader:
@@ -202,50 +211,54 @@ def work_order(db: Database, actor: Actor, number: str, language: str = "zh_CN")
 def work_orders_for_day(
     db: Database,
     actor: Actor,
-    day_start: datetime,
-    day_end: datetime,
+    day: date,
     *,
     technician_id: int | None = None,
     language: str = "zh_CN",
 ) -> list[WorkOrderData]:
-    """Work orders of the visits booked in [day_start, day_end), by technician and time."""
+    """Work orders of the visits the dispatch board counts on ``day`` (open tickets,
+    booked that day; cancelled and closed ones never), by technician name and time."""
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
     full = shows_contacts(actor.roles)
 
     def q(s: Session) -> list[WorkOrderData]:
-        stmt = (
-            select(Ticket)
-            .where(Ticket.appointment_start >= day_start, Ticket.appointment_start < day_end)
-            .order_by(Ticket.technician_id, Ticket.appointment_start)
-        )
+        techs = s.scalars(select(Technician).order_by(Technician.name, Technician.id)).all()
         if technician_id is not None:
-            stmt = stmt.where(Ticket.technician_id == technician_id)
-        return [_work_order(s, t, language, full) for t in s.scalars(stmt)]
+            techs = [t for t in techs if t.id == technician_id]
+        out: list[WorkOrderData] = []
+        for tech in techs:
+            out += [
+                _work_order(s, t, language, full) for t in board.booked_visits(s, [tech.id], day)
+            ]
+        return out
 
     return db.read(q)
 
 
-# The visits of a day that are done: left off a technician's day unless asked for.
-_DONE = frozenset({TicketStatus.COMPLETED, TicketStatus.FOLLOWED_UP, TicketStatus.CLOSED})
+# The visits of a day that are done: left off a technician's day unless asked for
+# (completed and followed up); closed ones never print, like cancelled ones.
+_DONE = frozenset({TicketStatus.COMPLETED, TicketStatus.FOLLOWED_UP})
+_FINISHED = _DONE | {TicketStatus.CLOSED}
 
 
 def technician_day(
     db: Database,
     actor: Actor,
-    day_start: datetime,
-    day_end: datetime,
+    day: date,
     technician_id: int,
     *,
+    filters: board.Filters | None = None,
     language: str = "zh_CN",
     include_completed: bool = False,
 ) -> TechnicianDayData:
-    """One technician's visits booked in [day_start, day_end), in visiting order: the
-    route sheet and the work orders of the day, printed together.
+    """One technician's visits on ``day`` (the shop's day) as the dispatch board counts
+    them, in the board's order (``board.booked_visits``: open tickets, the board's
+    ``filters``): the route sheet and the work orders of the day, printed together.
 
-    Completed visits (completed, followed up, closed) are left out, and counted on the
-    route sheet, unless ``include_completed``; cancelled ones never print. NotFound
-    for an unknown technician.
+    With ``include_completed`` the completed and followed-up visits of the day print
+    too; otherwise they are counted on the route sheet as left out, with the closed
+    ones. Cancelled visits never print. NotFound for an unknown technician.
     """
     require(actor.username, actor.roles, Perm.VIEW_CUSTOMERS)
     _check_language(language)
@@ -255,26 +268,17 @@ def technician_day(
         tech = s.get(Technician, technician_id)
         if tech is None:
             raise NotFound("technician", technician_id)
-        tz = settings.timezone(s)
-        booked = s.scalars(
-            select(Ticket)
-            .where(
-                Ticket.technician_id == technician_id,
-                Ticket.appointment_start >= day_start,
-                Ticket.appointment_start < day_end,
-                Ticket.status != TicketStatus.CANCELLED,
-            )
-            .order_by(Ticket.appointment_start, Ticket.id)
-        ).all()
-        shown = [t for t in booked if include_completed or t.status not in _DONE]
+        statuses = OPEN_STATES | (_DONE if include_completed else frozenset())
+        shown = board.booked_visits(s, [tech.id], day, filters=filters, statuses=statuses)
+        finished = board.booked_visits(s, [tech.id], day, filters=filters, statuses=_FINISHED)
         orders = [_work_order(s, t, language, full) for t in shown]
         stops = tuple(_route_stop(o, t) for o, t in zip(orders, shown, strict=True))
         route = RouteSheetData(
             technician=tech.name,
             technician_phone=tech.phone or "",
-            day=day_start.astimezone(tz).date(),
+            day=day,
             stops=stops,
-            left_out=len(booked) - len(shown),
+            left_out=len({t.id for t in finished} - {t.id for t in shown}),
             language=language,
         )
         return TechnicianDayData(route=route, work_orders=tuple(orders))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
@@ -11,6 +10,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QSettings
 
 from desk_app.domain.permissions import Perm, has
+from desk_app.printing.spooler import Spooler
 from desk_app.services.core.database import Actor, Database
 from desk_app.ui.common import errors
 from desk_app.ui.common.changes import ChangeHub
@@ -23,8 +23,8 @@ class Desk:
 
     ``settings`` stores window geometry, column widths and this PC's printer routes
     (tests pass a throw-away INI file); ``tz`` is the shop's time zone used for display;
-    ``print_direct`` prints a PDF straight to a named printer (None: the real
-    ``ui.print_preview.print_pdf_direct``; tests pass a fake).
+    ``spooler`` is the print spooler documents go to without a dialog (None: this
+    computer's, ``ui.paperwork.jobs.default_spooler``; tests pass a fake).
     """
 
     db: Database
@@ -33,7 +33,7 @@ class Desk:
     changes: ChangeHub
     settings: QSettings
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
-    print_direct: Callable[..., int] | None = None
+    spooler: Spooler | None = None
 
     def __post_init__(self) -> None:
         errors.use_shop_zone(self.tz)

@@ -161,7 +161,10 @@ class BackgroundOps(QObject):
         return bool(self._pool.waitForDone(msecs))
 
     def shutdown(self, msecs: int = 30000) -> None:
-        """Refuse new work, wait for running jobs, drop undelivered answers."""
+        """Refuse new work, wait for running jobs, drop undelivered answers; the same for
+        the helpers made as its children (the print jobs' own, ``ui.paperwork.jobs``)."""
+        for child in self.findChildren(BackgroundOps):
+            child.shutdown(msecs)
         self._closed = True
         self._pool.clear()
         self._pool.waitForDone(msecs)

@@ -8,9 +8,7 @@ board's other dialogs.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.printing import TechnicianDayData, render_pdf
+from desk_app.printing.spooler import job_title
 from desk_app.services.paperwork import paperwork
 from desk_app.ui.common import errors
+from desk_app.ui.common.errors import current_language
 from desk_app.ui.dispatch.host import BoardHost
 from desk_app.ui.dispatch.model import fmt_day
 from desk_app.ui.paperwork.present import present_pdf
@@ -35,7 +35,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 class DayPrintDialog(QDialog):
     """Asks what a technician's day prints: the open visits, or the completed ones too."""
 
-    def __init__(self, parent: QWidget | None, technician: str, day: str) -> None:
+    def __init__(self, parent: QWidget | None, technician: str, day: str, visits: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("dayPrintDialog")
         self.setWindowTitle(translate("DayPrinter", "Print the day"))
@@ -47,6 +47,13 @@ class DayPrintDialog(QDialog):
                 .replace("%2", day)
             )
         )
+        self.count = QLabel(
+            translate(
+                "DayPrinter", "%n open visit(s) on the board, in the board's order.", "", visits
+            )
+        )
+        self.count.setObjectName("visitCount")
+        layout.addWidget(self.count)
         self.include_completed = QCheckBox(
             translate("DayPrinter", "Include completed tickets"), self
         )
@@ -80,7 +87,8 @@ class DayPrinter(QObject):
         if tech is None:
             b.say(translate("DayPrinter", "Choose a technician first."), "warning")
             return
-        dialog = DayPrintDialog(b, tech.name, fmt_day(b.data.day))
+        visits = len(b.data.booked(tech.id))
+        dialog = DayPrintDialog(b, tech.name, fmt_day(b.data.day), visits)
         dialog.accepted.connect(
             lambda: self._print(tech.id, tech.name, dialog.include_completed.isChecked())
         )
@@ -94,27 +102,26 @@ class DayPrinter(QObject):
         if tech is None:  # gone from the board while the dialog was open
             return
         db, actor = b.desk.db, b.desk.actor
-        start = tech.work_start.replace(hour=0, minute=0)  # the shop's midnight of that day
-        end = start + timedelta(days=1)
-        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        day, filters, desk_language = b.data.day, b.filters, current_language()
 
         def build() -> tuple[bytes | None, int]:
-            day: TechnicianDayData = paperwork.technician_day(
+            language = paperwork.print_language(db, "work_order", desk_language)
+            printed: TechnicianDayData = paperwork.technician_day(
                 db,
                 actor,
-                start,
-                end,
+                day,
                 tech_id,
+                filters=filters,
                 language=language,
                 include_completed=include_completed,
             )
-            if not day.route.stops:
-                return None, day.route.left_out
-            return render_pdf(day, paperwork.company_header(db)), day.route.left_out
+            if not printed.route.stops:
+                return None, printed.route.left_out
+            return render_pdf(printed, paperwork.company_header(db)), printed.route.left_out
 
         def show(result: tuple[bytes | None, int]) -> None:
             pdf, left_out = result
-            day = fmt_day(b.data.day)
+            shown_day = fmt_day(day)
             if pdf is None:
                 if left_out:
                     text = translate(
@@ -124,18 +131,20 @@ class DayPrinter(QObject):
                     ).replace("%3", str(left_out))
                 else:
                     text = translate("DayPrinter", "%1 has no visits booked on %2.")
-                b.say(text.replace("%1", tech_name).replace("%2", day))
+                b.say(text.replace("%1", tech_name).replace("%2", shown_day))
                 return
-            self.preview = present_pdf(
+            present_pdf(
                 b,
                 b.desk,
                 "work_order",
                 pdf,
                 title=translate("DayPrinter", "Route sheet and work orders — %1 — %2")
                 .replace("%1", tech_name)
-                .replace("%2", day),
-                file_name=f"day-{b.data.day.isoformat()}-{tech_name}.pdf",
+                .replace("%2", shown_day),
+                file_name=f"day-{day.isoformat()}-{tech_name}.pdf",
+                job_name=job_title("technician_day", f"{day.isoformat()} T{tech_id}"),
                 paper="A4",
+                on_preview=lambda dialog: setattr(self, "preview", dialog),
             )
 
         b.desk.ops.run(

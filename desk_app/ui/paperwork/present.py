@@ -1,10 +1,12 @@
 """The one way a screen puts a printed form in front of the clerk: straight to the printer
-this PC routes its kind to, or else the print preview; and those per-PC routes.
+this PC routes its kind to (a spooler job off the GUI thread, ``jobs.start_print_job``,
+whose outcome the status bar tells), or else the print preview; and those per-PC routes.
 
 Routes live in this PC's QSettings (``Desk.settings``), not in the shared database:
 each counter has its own printer, and a printer name means nothing on another PC.
-With no route (the default) every document opens in the preview. All functions
-here run on the GUI thread.
+With no route (the default) every document opens in the preview. The language a
+document prints in is the shop's, per kind (``settings.print_language``). All
+functions here run on the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,22 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.permissions import Perm, require
 from desk_app.printing import DOCUMENT_KINDS, PAPER_SIZES
+from desk_app.printing.errors import PrintCancelled
+from desk_app.printing.spooler import JobOutcome, Spooler, job_title
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import show_error
-from desk_app.ui.paperwork.preview import PrintPreviewDialog, print_pdf_direct, tell
+from desk_app.ui.common.errors import message_for, show_error
+from desk_app.ui.paperwork.jobs import start_print_job
+from desk_app.ui.paperwork.preview import PrintPreviewDialog, tell
 
 log = logging.getLogger(__name__)
 
 ROUTES_GROUP = "print_routes"  # QSettings: print_routes/<kind>/printer, .../paper
 MAX_PRINTER_NAME = 200
-
-# (pdf bytes, printer name, paper or None, *, document_name=...) -> pages sent
-DirectPrint = Callable[..., int]
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,15 @@ def paper_labels() -> dict[str, str]:
     }
 
 
+def language_labels() -> dict[str, str]:
+    """What each print-language choice (``settings.PRINT_LANGUAGE_CHOICES``) is called."""
+    return {
+        "zh_CN": QCoreApplication.translate("PrintLabels", "Chinese"),
+        "en": QCoreApplication.translate("PrintLabels", "English"),
+        "desk": QCoreApplication.translate("PrintLabels", "The desk's language"),
+    }
+
+
 def get_print_routes(settings: QSettings) -> dict[str, PrintRoute]:
     """Document kind → route, for the kinds this PC prints directly (unknown kinds and
     papers left by an older version are ignored)."""
@@ -81,19 +92,27 @@ def print_route(settings: QSettings, kind: str) -> PrintRoute | None:
     return get_print_routes(settings).get(kind)
 
 
-def set_print_route(desk: Desk, kind: str, printer_name: str | None, paper: str | None) -> None:
-    """Print ``kind`` straight to ``printer_name`` on ``paper`` from now on, on this PC;
-    an empty or None printer means "show the preview". Managers only."""
+def check_print_route(
+    desk: Desk, kind: str, printer_name: str | None, paper: str | None = None
+) -> str:
+    """The printer name a route would store, or the refusal ``set_print_route`` raises."""
     require(desk.actor.username, desk.actor.roles, Perm.MANAGE_SETTINGS)
     if kind not in DOCUMENT_KINDS:
-        raise ValidationError("kind", f"Unknown document kind {kind}.")
+        raise ValidationError("kind", "print.unknown_kind", kind=kind)
     if paper is not None and paper not in PAPER_SIZES:
-        raise ValidationError(f"paper.{kind}", f"Unknown paper {paper}.")
+        raise ValidationError(f"paper.{kind}", "print.unknown_paper", paper=paper)
     printer = (printer_name or "").strip()
     if len(printer) > MAX_PRINTER_NAME:
         raise ValidationError(
-            f"printer.{kind}", f"Too long: at most {MAX_PRINTER_NAME} characters."
+            f"printer.{kind}", "print.printer_name_too_long", limit=MAX_PRINTER_NAME
         )
+    return printer
+
+
+def set_print_route(desk: Desk, kind: str, printer_name: str | None, paper: str | None) -> None:
+    """Print ``kind`` straight to ``printer_name`` on ``paper`` from now on, on this PC;
+    an empty or None printer means "show the preview". Managers only."""
+    printer = check_print_route(desk, kind, printer_name, paper)
     settings = desk.settings
     if printer:
         settings.setValue(f"{ROUTES_GROUP}/{kind}/printer", printer)
@@ -113,44 +132,69 @@ def present_pdf(
     *,
     title: str,
     file_name: str,
+    number: str = "",
+    job_name: str | None = None,
     paper: str | None = None,
     preview: bool = False,
-    print_direct: DirectPrint | None = None,
+    spooler: Spooler | None = None,
+    on_preview: Callable[[PrintPreviewDialog], None] | None = None,
+    on_printed: Callable[[JobOutcome], None] | None = None,
 ) -> PrintPreviewDialog | None:
-    """Print ``pdf`` (a document of DOCUMENT_KINDS ``kind``) where this PC routes it, or
-    open the print preview (``paper`` preselected) when there is no route or ``preview``.
+    """Print ``pdf`` (a document of DOCUMENT_KINDS ``kind``, ``number`` its document
+    number; ``job_name`` the spooler's name of the job when not kind and number) where
+    this PC routes it, or open the print preview (``paper`` preselected)
+    when there is no route or ``preview``.
 
-    Direct printing uses ``print_direct``, else ``desk.print_direct``, else the real
-    ``print_pdf_direct``; success is told in the main window's status bar. If it fails
-    the error is shown over the preview, so the clerk can still print elsewhere.
-    Returns the preview dialog, or None when the document went to the printer.
+    A routed document goes to the spooler (``spooler``, else ``desk.spooler``, else this
+    computer's) off the GUI thread, with progress and Cancel; the status bar then says
+    what became of the job (printed, queued, held). If the printer is missing, refused
+    the job or the spooler does not answer, the error is shown over the preview, so the
+    clerk can still print elsewhere (``on_preview`` gets that preview). Returns the
+    preview dialog when one opened at once, None when the document went to the spooler.
     """
     route = None if preview else print_route(desk.settings, kind)
     if route is None:
-        return _open_preview(parent, pdf, title, file_name, paper)
-    send = print_direct or desk.print_direct or print_pdf_direct
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        pages = send(pdf, route.printer, route.paper, document_name=file_name.rsplit(".", 1)[0])
-    except Exception as error:  # shown to the clerk (and logged if unexpected) below
-        QApplication.restoreOverrideCursor()
-        dialog = _open_preview(parent, pdf, title, file_name, route.paper or paper)
-        show_error(dialog, error, desk.tz)
+        dialog = _open_preview(parent, pdf, title, file_name, paper, desk, kind)
+        if on_preview is not None:
+            on_preview(dialog)
         return dialog
-    QApplication.restoreOverrideCursor()
-    tell(
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, PrintCancelled):
+            tell(parent, message_for(error, desk.tz))
+            return
+        dialog = _open_preview(parent, pdf, title, file_name, route.paper or paper, desk, kind)
+        show_error(dialog, error, desk.tz)
+        if on_preview is not None:
+            on_preview(dialog)
+
+    start_print_job(
         parent,
-        QCoreApplication.translate("PresentPdf", "%1: %n page(s) sent to %2.", "", pages)
-        .replace("%1", title)
-        .replace("%2", route.printer),
+        desk,
+        pdf,
+        route.printer,
+        title=title,
+        job_title=job_name or job_title(kind, number or file_name.rsplit(".", 1)[0]),
+        paper=route.paper,
+        spooler=spooler,
+        on_done=on_printed,
+        on_failure=failed,
     )
     return None
 
 
 def _open_preview(
-    parent: QWidget, pdf: bytes, title: str, file_name: str, paper: str | None
+    parent: QWidget,
+    pdf: bytes,
+    title: str,
+    file_name: str,
+    paper: str | None,
+    desk: Desk,
+    kind: str,
 ) -> PrintPreviewDialog:
-    dialog = PrintPreviewDialog(pdf, parent, title=title, file_name=file_name, paper=paper)
+    dialog = PrintPreviewDialog(
+        pdf, parent, title=title, file_name=file_name, paper=paper, desk=desk, kind=kind
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

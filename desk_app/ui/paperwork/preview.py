@@ -1,10 +1,11 @@
 """Print preview of a rendered PDF (QtPdf), printing through the system dialog or straight
 to a configured printer, and saving as PDF.
 
-Printing rasterises each PDF page with ``QPdfDocument.render`` at the printer's
-resolution (capped at ``MAX_PRINT_DPI``) and paints it onto the whole sheet, so
-what the counter prints is exactly what the preview shows, fonts included.
-All functions here must be called on the GUI thread.
+Print… asks with the system dialog, then sends the job through the spooler off the
+GUI thread (``jobs.start_print_job``: the PDF itself on CUPS, pages drawn at the
+printer's resolution on Windows) and tells the clerk what became of it. A file
+printer (print to PDF) gets the pages drawn at up to ``MAX_FILE_DPI``. All functions
+here must be called on the GUI thread.
 """
 
 from __future__ import annotations
@@ -19,31 +20,36 @@ from PySide6.QtCore import (
     QCoreApplication,
     QIODevice,
     QMarginsF,
-    QPoint,
-    QRectF,
-    QSize,
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from desk_app.printing.errors import PrinterNotFound, PrintFailed
+from desk_app.printing.errors import PrintFailed
+from desk_app.printing.spooler import job_title
+from desk_app.ui.common.errors import show_error
+from desk_app.ui.paperwork.jobs import (
+    PrintProgress,
+    draw_document,
+    open_document,
+    print_ops,
+    start_print_job,
+    tell,
+)
 
-MAX_PRINT_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; more buys nothing on paper
+MAX_FILE_DPI = 300  # a page drawn into a PDF file: more only makes the file bigger
 
 # Paper names of desk_app.printing.PAPER_SIZES (what the settings store) as Qt page sizes.
 _PAPER: dict[str, tuple[float, float]] = {
@@ -97,72 +103,10 @@ def setup_printer(printer: QPrinter, document: QPdfDocument, paper: str | None) 
 
 
 def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint the pages the printer asks for (all, or its from/to range); return how many.
-
-    Each page is rendered at the printer's resolution (≤ MAX_PRINT_DPI) on white
-    and scaled to fit the sheet, centred. Raises PrintFailed if painting cannot start.
-    """
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise PrintFailed("the printer did not accept the job")
-    try:
-        first = printer.fromPage() or 1
-        last = printer.toPage() or document.pageCount()
-        pages = range(max(first, 1) - 1, min(last, document.pageCount()))
-        sheet = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        for n, page in enumerate(pages):
-            if n:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = _on_white(document.render(page, size))
-            scale = min(sheet.width() / size.width(), sheet.height() / size.height())
-            w, h = size.width() * scale, size.height() * scale
-            target = QRectF(
-                sheet.x() + (sheet.width() - w) / 2, sheet.y() + (sheet.height() - h) / 2, w, h
-            )
-            painter.drawImage(target, image)
-        return len(pages)
-    finally:
-        painter.end()
-
-
-def _on_white(page: QImage) -> QImage:
-    """The rendered page over white paper (QtPdf leaves the background transparent)."""
-    sheet = QImage(page.size(), QImage.Format.Format_RGB32)
-    sheet.fill(Qt.GlobalColor.white)
-    painter = QPainter(sheet)
-    painter.drawImage(0, 0, page)
-    painter.end()
-    return sheet
-
-
-def print_pdf_direct(
-    pdf_bytes: bytes,
-    printer_name: str,
-    paper: str | None = None,
-    *,
-    document_name: str = "desk-app",
-) -> int:
-    """Print without a dialog on the named printer (the per-document-kind setting).
-
-    ``paper`` is a paper name of desk_app.printing.PAPER_SIZES, or None for the
-    PDF's own page size. Returns the number of pages sent. Raises PrinterNotFound
-    when no such printer is installed, PrintFailed when the job cannot start.
-    """
-    info = QPrinterInfo.printerInfo(printer_name)
-    if info.isNull():
-        raise PrinterNotFound(printer_name)
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document_name)
-    document, buffer = load_pdf(pdf_bytes)
-    try:
-        setup_printer(printer, document, paper)
-        return paint_pdf(document, printer)
-    finally:
-        document.close()
-        buffer.close()
+    """Draw the pages the printer asks for (all, or its from/to range) into a file printer
+    (``QPrinter.OutputFormat.PdfFormat``), at its resolution up to MAX_FILE_DPI; return
+    how many. Raises PrintFailed if painting cannot start."""
+    return draw_document(document, printer, dpi=min(printer.resolution(), MAX_FILE_DPI))
 
 
 def ask_print_options(printer: QPrinter, parent: QWidget | None) -> bool:
@@ -189,9 +133,14 @@ class PrintPreviewDialog(QDialog):
         file_name: str = "document.pdf",
         paper: str | None = None,
         printer_factory: Callable[[], QPrinter] | None = None,
+        desk: Any = None,
+        kind: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
+        self.desk = desk  # the desk's spooler and background operations
+        self.kind = kind
+        self.last_job: PrintProgress | None = None
         self.setWindowTitle(title or self.tr("Print preview"))
         self.pdf_bytes = pdf_bytes
         self.file_name = file_name
@@ -261,13 +210,64 @@ class PrintPreviewDialog(QDialog):
         return printer
 
     def print_document(self) -> bool:
-        """Ask with the system print dialog, then print; False if the clerk cancelled."""
+        """Ask with the system print dialog, then print; False if the clerk cancelled.
+
+        A real printer gets the job through its spooler off the GUI thread (progress,
+        Cancel, and the truth about the job in the status bar); a file printer gets the
+        pages drawn here."""
         printer = self.make_printer()
         if not ask_print_options(printer, self):
             return False
         printer.setFullPage(True)
-        paint_pdf(self.document, printer)
+        name = printer.printerName()
+        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        if not native or not name:
+            self._draw_to_file(printer)
+            return True
+        if self.desk is None:
+            paint_pdf(self.document, printer)
+            return True
+        first, last = printer.fromPage(), printer.toPage()
+        self.last_job = start_print_job(
+            self.parentWidget() or self,
+            self.desk,
+            self.pdf_bytes,
+            name,
+            title=self.windowTitle(),
+            job_title=job_title(self.kind or "document", Path(self.file_name).stem),
+            paper=self.paper,
+            copies=printer.copyCount(),
+            page_range=(first, last) if first and last else None,
+        )
         return True
+
+    def _draw_to_file(self, printer: QPrinter) -> None:
+        """A file printer (print to PDF): drawn off the GUI thread when there is a desk."""
+        if self.desk is None:
+            paint_pdf(self.document, printer)
+            return
+        pdf = self.pdf_bytes
+
+        def draw() -> int:
+            document, path = open_document(pdf)
+            try:
+                return draw_document(document, printer, dpi=min(printer.resolution(), MAX_FILE_DPI))
+            finally:
+                document.close()
+                path.unlink(missing_ok=True)
+
+        target = self.parentWidget() or self
+        print_ops(self.desk).run(
+            draw,
+            on_success=lambda pages: tell(
+                target,
+                self.tr("%n page(s) written to %1.", "", pages).replace(
+                    "%1", printer.outputFileName()
+                ),
+            ),
+            on_failure=lambda error: show_error(target, error, self.desk.tz),
+            owner=target,
+        )
 
     def save_as(self) -> Path | None:
         """Ask where, then write the PDF exactly as shown; the path written, or None."""
@@ -290,14 +290,15 @@ def open_work_order_preview(
     ticket_id: int,
     *,
     ops: Any = None,
-    language: str = "zh_CN",
+    language: str | None = None,
     present: Callable[[bytes, str, str], object] | None = None,
 ) -> None:
     """Load the ticket's work order in the background, then show its preview.
 
     The work of ``hook.WorkOrderPrinter``. The database read and the rendering run
     through ``ops`` (the desk's BackgroundOps; a private one when None), never on
-    the GUI thread; errors are shown through ``ui.errors``. ``present(pdf, title,
+    the GUI thread; errors are shown through ``ui.errors``. ``language`` None: the
+    manager's language for work orders (``paperwork.print_language``). ``present(pdf, title,
     file_name)`` replaces the preview (the desk's ``ui.printing.present_pdf``, which
     prints straight to this PC's work-order printer when one is set).
     """
@@ -310,9 +311,12 @@ def open_work_order_preview(
     if ops is None:
         ops = BackgroundOps(parent)
 
+    desk_language = errors.current_language()
+
     def load() -> tuple[str, RenderedPdf]:
         number = tickets.get_ticket(db, actor, ticket_id).number
-        data = paperwork.work_order(db, actor, number, language)
+        chosen = language or paperwork.print_language(db, "work_order", desk_language)
+        data = paperwork.work_order(db, actor, number, chosen)
         return number, render_checked(data, paperwork.company_header(db))
 
     def show(result: tuple[str, RenderedPdf]) -> None:
@@ -340,16 +344,4 @@ def open_work_order_preview(
     )
 
 
-STATUS_MS = 10_000
-
-
-def tell(parent: QWidget, text: str) -> None:
-    """A short note in the main window's status bar (a tooltip where there is none)."""
-    widget: QWidget | None = parent
-    while widget is not None and not isinstance(widget, QMainWindow):
-        widget = widget.parentWidget()
-    if isinstance(widget, QMainWindow):
-        widget.statusBar().showMessage(text, STATUS_MS)
-    else:
-        QToolTip.showText(parent.mapToGlobal(QPoint(0, 0)), text, parent, parent.rect(), STATUS_MS)
-    parent.setProperty("lastPrintMessage", text)  # what tests and screen readers can read
+__all__ = ["PrintPreviewDialog", "load_pdf", "open_work_order_preview", "tell"]

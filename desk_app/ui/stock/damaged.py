@@ -37,7 +37,7 @@ from desk_app.ui.common.widgets import field_row
 from desk_app.ui.stock.labels import AMBER, RED, dispositions, fmt_qty, not_allowed_tip
 from desk_app.ui.stock.models import NumberRowsModel
 from desk_app.ui.stock.movements import quantity_box
-from desk_app.ui.stock.printing import open_preview, print_language
+from desk_app.ui.stock.printing import open_preview
 from desk_app.ui.stock.requisition_dialog import ticket_text
 from desk_app.ui.stock.widgets import (
     PartPicker,
@@ -172,12 +172,12 @@ class DamagedPanel(QWidget):
         (``last_dialog`` once shown)."""
         if row is None:
             return
-        desk, damaged_id, language = self.desk, row.id, print_language()
+        desk, damaged_id = self.desk, row.id
         slip_no = paperwork.returned_slip_number(damaged_id)
         open_preview(
             desk,
             self,
-            lambda: render_pdf(
+            lambda language: render_pdf(
                 paperwork.returned_part_slip(desk.db, desk.actor, damaged_id, language),
                 paperwork.company_header(desk.db),
             ),

@@ -35,7 +35,7 @@ from desk_app.ui.stock.issue_dialog import EmergencyIssueDialog, IssueDialog, Re
 from desk_app.ui.stock.labels import AMBER, GREY, fmt_qty, not_allowed_tip, requisition_statuses
 from desk_app.ui.stock.models import NumberRowsModel
 from desk_app.ui.stock.movements import ReasonDialog
-from desk_app.ui.stock.printing import open_preview, print_language
+from desk_app.ui.stock.printing import open_preview
 from desk_app.ui.stock.requisition_dialog import RequisitionDialog, line_summary
 from desk_app.ui.stock.widgets import (
     ScanLineEdit,
@@ -333,11 +333,11 @@ class RequisitionsPanel(QWidget):
     def print_requisition(self, req: RequisitionView | None) -> None:
         if req is None:
             return
-        desk, number, language = self.desk, req.number, print_language()
+        desk, number = self.desk, req.number
         open_preview(
             desk,
             self,
-            lambda: render_pdf(
+            lambda language: render_pdf(
                 paperwork.requisition(desk.db, desk.actor, number, language),
                 paperwork.company_header(desk.db),
             ),

@@ -31,7 +31,7 @@ from desk_app.ui.common.errors import message_for
 from desk_app.ui.common.widgets import Banner
 from desk_app.ui.stock.labels import not_allowed_tip
 from desk_app.ui.stock.movements import ReasonDialog
-from desk_app.ui.stock.printing import open_preview, print_language
+from desk_app.ui.stock.printing import open_preview
 from desk_app.ui.stock.requisition_dialog import EnterSpin
 from desk_app.ui.stock.scan import (
     BOOK_COLUMNS,
@@ -375,11 +375,11 @@ class StocktakePanel(QWidget):
         view = self.view
         if view is None:
             return
-        desk, stocktake_id, language = self.desk, view.id, print_language()
+        desk, stocktake_id = self.desk, view.id
         open_preview(
             desk,
             self,
-            lambda: render_pdf(
+            lambda language: render_pdf(
                 paperwork.count_sheet(desk.db, desk.actor, stocktake_id, language, blind=True),
                 paperwork.company_header(desk.db),
             ),

@@ -3,11 +3,13 @@
 The printing issue supplies the documents (``printing.CheckInReceiptData``,
 ``ApplianceTagData``); this module fills them from the saved ticket and what the
 clerk noted at the counter (accessories left with the appliance, its condition),
-renders them off the GUI thread and opens the print preview.
+renders them off the GUI thread, in the language the manager set for each (Chinese
+unless set otherwise), and prints them or opens the print preview.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -129,16 +131,23 @@ def open_preview(
     from desk_app.services.paperwork import paperwork
     from desk_app.ui.paperwork.present import present_pdf, tell
 
-    db = desk.db
+    db, kind, desk_language = desk.db, document_kind(data), current_language()
+
+    def render() -> RenderedPdf:
+        # the one print-language rule: the manager's language for this kind of paper
+        language = paperwork.print_language(db, kind, desk_language)
+        chosen = dataclasses.replace(data, language=language)  # type: ignore[type-var]
+        return render_checked(chosen, paperwork.company_header(db))
 
     def show(result: RenderedPdf) -> None:
         present_pdf(
             parent,
             desk,
-            document_kind(data),
+            kind,
             result.pdf,
             title=title,
             file_name=file_name,
+            number=getattr(data, "ticket_no", ""),
             paper=paper,
         )
         warning = result.warning()
@@ -146,7 +155,7 @@ def open_preview(
             tell(parent, code_text(warning[0], **warning[1]))
 
     desk.ops.run(
-        lambda: render_checked(data, paperwork.company_header(db)),
+        render,
         on_success=show,
         on_failure=lambda error: show_error(parent, error, desk.tz),
         owner=parent,

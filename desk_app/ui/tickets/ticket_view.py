@@ -121,6 +121,15 @@ class TicketDialog(QDialog):
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self._print)
         self.print_button.setEnabled(False)
+        self.feedback_button = QPushButton(
+            self.tr("Print &feedback form"), objectName="printFeedbackForm"
+        )
+        self.feedback_button.setToolTip(
+            self.tr("The customer's service feedback form (服务反馈单), to rate and sign")
+        )
+        buttons.addButton(self.feedback_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.feedback_button.clicked.connect(self._print_feedback)
+        self.feedback_button.setEnabled(False)
         self.edit_button = QPushButton(self.tr("&Edit…"), objectName="editTicket")
         self.edit_button.setToolTip(self.tr("Correct the fault, contact, address, time or urgency"))
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -198,6 +207,7 @@ class TicketDialog(QDialog):
         if self.parts.ticket_id != t.id:  # later changes reload it by themselves
             self.parts.show_ticket(t.id)
         self.print_button.setEnabled(self._printer is not None and self._printer.available)
+        self.feedback_button.setEnabled(self.print_button.isEnabled())
         self.edit_button.setEnabled(bool(ticket_states.editable_fields(t.status)))
         self.loaded.emit(t)
 
@@ -238,3 +248,7 @@ class TicketDialog(QDialog):
     def _print(self) -> None:
         if self.ticket is not None and self._printer is not None:
             self._printer.preview(self, self.ticket.id)
+
+    def _print_feedback(self) -> None:
+        if self.ticket is not None and self._printer is not None:
+            self._printer.feedback_form(self, self.ticket.number)

@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from desk_app.db.models import AuditLog, ChangeLog, StockMovement, TicketEvent
 from desk_app.domain.enums import Role
 from desk_app.domain.errors import DeskError, PermissionDenied, ValidationError
-from desk_app.services.admin import retention, users
+from desk_app.services.admin import retention
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.stock import stock
 from tests.conftest import FakeClock, make_actor
@@ -122,7 +122,7 @@ def test_on_postgresql_only_the_tables_owner_may_purge(
     try:
         before = factories.count(db, AuditLog)
         with pytest.raises(DeskError) as refused:
-            retention.purge_history(other, users.system_actor(other), date(2027, 1, 1))
+            retention.purge_history(other, manager, date(2027, 1, 1))
         assert refused.value.code == "history.needs_owner"
         assert factories.count(db, AuditLog) == before
     finally:

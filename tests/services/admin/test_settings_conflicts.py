@@ -108,6 +108,8 @@ def test_every_tab_refuses_a_save_over_a_newer_one(
         if section is Section.SIGN_IN:
             policy = settings.SignInPolicy(max_failures=3)
             return settings.set_sign_in_policy(d, actor, policy, expected=expected)
+        if section is Section.PRINTING:
+            return settings.set_print_languages(d, actor, {"requisition": "en"}, expected=expected)
         return settings.set_complaint_standards(d, actor, comp, expected=expected)
 
     loaded = settings.version(db, section)

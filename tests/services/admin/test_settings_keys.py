@@ -111,6 +111,7 @@ def test_every_key_is_read_by_the_loader() -> None:
         settings.Key.SIGN_IN_MAX_FAILURES: "sign_in",
         settings.Key.SIGN_IN_LOCK_MINUTES: "sign_in",
         settings.Key.IDLE_LOCK_MINUTES: "sign_in",
+        settings.Key.PRINT_LANGUAGES: "print_languages",
     }
     assert set(covered.values()) <= fields
     counters = {k for k in settings.Key if k.value.startswith("saved.")}
@@ -134,6 +135,7 @@ def test_shop_settings_typed_defaults_then_the_managers_values(
         maintenance_months=settings.DEFAULT_MAINTENANCE_MONTHS,
         followup_retry=DEFAULT_RETRY_SCHEDULE,
         sign_in=settings.SignInPolicy(max_failures=5, lock_minutes=15, idle_lock_minutes=10),
+        print_languages=settings.DEFAULT_PRINT_LANGUAGES,
     )
     settings.set_timezone(db, manager, "Asia/Urumqi")
     settings.set_default_area_code(db, manager, "755")

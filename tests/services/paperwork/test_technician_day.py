@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desk_app.domain.enums import TicketStatus
+from desk_app.domain.enums import TicketStatus, Urgency
 from desk_app.domain.errors import NotFound
 from desk_app.printing import render_pdf
 from desk_app.services.core.database import Actor, Database
@@ -21,7 +21,7 @@ from tests.services import factories, stock_factories
 
 # 09:00 in Shanghai (the shop's zone) on 2026-11-24
 NINE = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
-MIDNIGHT = NINE - timedelta(hours=9)
+DAY = date(2026, 11, 24)
 
 
 def _day(db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, parts_clerk: Actor):  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_the_day_in_visiting_order_without_completed_visits(
     db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, parts_clerk: Actor
 ) -> None:
     sun, early, _done, late = _day(db, clerk, dispatcher, manager, parts_clerk)
-    day = paperwork.technician_day(db, clerk, MIDNIGHT, MIDNIGHT + timedelta(days=1), sun)
+    day = paperwork.technician_day(db, clerk, DAY, sun)
     route = day.route
     assert route.technician == "孙师傅" and route.technician_phone == "13900001111"
     assert route.day == date(2026, 11, 24)
@@ -79,8 +79,7 @@ def test_completed_visits_print_when_asked(
     day = paperwork.technician_day(
         db,
         clerk,
-        MIDNIGHT,
-        MIDNIGHT + timedelta(days=1),
+        DAY,
         sun,
         language="en",
         include_completed=True,
@@ -98,9 +97,7 @@ def test_a_cancelled_visit_never_prints(
     t = factories.ticket(db, clerk)
     dispatch.assign(db, dispatcher, t.id, tech.id, starts=NINE, ends=NINE + timedelta(hours=1))
     tickets.cancel(db, clerk, t.id, "客户取消")
-    day = paperwork.technician_day(
-        db, clerk, MIDNIGHT, MIDNIGHT + timedelta(days=1), tech.id, include_completed=True
-    )
+    day = paperwork.technician_day(db, clerk, DAY, tech.id, include_completed=True)
     assert day.route.stops == () and day.work_orders == () and day.route.left_out == 0
 
 
@@ -110,7 +107,7 @@ def test_the_printed_day_starts_with_the_route_sheet(
     from tests.printing.pdf_tools import page_texts, squeeze
 
     sun, early, _done, late = _day(db, clerk, dispatcher, manager, parts_clerk)
-    day = paperwork.technician_day(db, clerk, MIDNIGHT, MIDNIGHT + timedelta(days=1), sun)
+    day = paperwork.technician_day(db, clerk, DAY, sun)
     pages = page_texts(render_pdf(day, paperwork.company_header(db)))
     assert len(pages) == 3
     first = squeeze(pages[0])
@@ -124,4 +121,50 @@ def test_the_printed_day_starts_with_the_route_sheet(
 
 def test_unknown_technician(db: Database, clerk: Actor) -> None:
     with pytest.raises(NotFound):
-        paperwork.technician_day(db, clerk, MIDNIGHT, MIDNIGHT + timedelta(days=1), 99999)
+        paperwork.technician_day(db, clerk, DAY, 99999)
+
+
+def test_the_day_prints_what_the_board_counts_in_the_boards_order(
+    db: Database, clerk: Actor, dispatcher: Actor, manager: Actor, parts_clerk: Actor
+) -> None:
+    """Cancelled and closed visits are not on the board and never print; the board's
+    filters and its order (time, then ticket) hold for the print too."""
+    from desk_app.services.dispatch import board
+
+    sun, early, done, late = _day(db, clerk, dispatcher, manager, parts_clerk)
+    same_time = factories.ticket(db, clerk)  # booked at 09:00 like ``early``, opened later
+    dispatch.assign(
+        db,
+        dispatcher,
+        same_time.id,
+        sun,
+        starts=NINE,
+        ends=NINE + timedelta(hours=1),
+        override_reason="两台",
+    )
+    dropped = factories.ticket(db, clerk)
+    dispatch.assign(
+        db,
+        dispatcher,
+        dropped.id,
+        sun,
+        starts=NINE,
+        ends=NINE + timedelta(hours=2),
+        override_reason="两台",
+    )
+    tickets.cancel(db, clerk, dropped.id, "客户取消")
+    closing = tickets.find_by_number(db, clerk, done)
+    tickets.change_status(db, manager, closing.id, TicketStatus.CLOSED)
+
+    shown = board.load_board(db, dispatcher, DAY)
+    on_board = [t.number for t in shown.booked[sun]]
+    day = paperwork.technician_day(db, clerk, DAY, sun, include_completed=True)
+    assert [s.ticket_no for s in day.route.stops] == on_board == [early, same_time.number, late]
+    assert day.route.left_out == 1  # the closed visit, counted, not printed
+    assert dropped.number not in on_board
+
+    only_urgent = board.Filters(urgencies=frozenset({Urgency.URGENT}))
+    filtered = paperwork.technician_day(db, clerk, DAY, sun, filters=only_urgent)
+    assert filtered.route.stops == ()
+    orders = paperwork.work_orders_for_day(db, clerk, DAY, technician_id=sun)
+    assert [o.ticket_no for o in orders] == on_board  # the CLI's day: the same visits

@@ -26,7 +26,6 @@ from desk_app.db.models import ServiceStandard
 from desk_app.domain.enums import Severity, TicketKind, Urgency
 from desk_app.domain.errors import PermissionDenied, ValidationError
 from desk_app.printing import render_pdf
-from desk_app.printing.errors import PrinterNotFound
 from desk_app.services.admin import settings
 from desk_app.services.admin.settings import Standard
 from desk_app.services.core.database import Actor, Database
@@ -39,12 +38,14 @@ from desk_app.ui.paperwork.hook import WorkOrderPrinter
 from desk_app.ui.paperwork.present import PrintRoute, get_print_routes, present_pdf, set_print_route
 from desk_app.ui.paperwork.preview import PrintPreviewDialog
 from desk_app.ui.shell.main_window import MainWindow
+from tests.printing.fake_spooler import FakeSpooler
 from tests.printing.pdf_tools import page_texts
 from tests.services import factories
 from tests.ui.conftest import close_desk, make_desk, type_text
 
 ROOT = Path(__file__).resolve().parents[3]
 SETTINGS_TS = ROOT / "resources" / "i18n" / "desk_app_settings_zh_CN.ts"
+PRINTING_TS = ROOT / "resources" / "i18n" / "desk_app_printing_zh_CN.ts"
 SOURCES = [
     ROOT / "desk_app" / "ui" / f"{name}.py"
     for name in (
@@ -58,20 +59,6 @@ SOURCES = [
     )
 ]
 PRINTERS = ["Counter-1 HP LaserJet", "Back office"]
-
-
-class FakePrinter:
-    """Stands in for ``print_pdf_direct``: records the job, or fails like a missing printer."""
-
-    def __init__(self, fail: bool = False) -> None:
-        self.jobs: list[tuple[bytes, str, str | None, str]] = []
-        self.fail = fail
-
-    def __call__(self, pdf: bytes, printer: str, paper: str | None, *, document_name: str) -> int:
-        if self.fail:
-            raise PrinterNotFound(printer)
-        self.jobs.append((pdf, printer, paper, document_name))
-        return 1
 
 
 @pytest.fixture
@@ -279,10 +266,10 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
     qtbot.addWidget(window)
     parent = QWidget()
     window.setCentralWidget(parent)
-    fake = FakePrinter()
+    fake = FakeSpooler()
 
     shown = present_pdf(
-        parent, manager_desk, "work_order", pdf, title="WO", file_name="wo.pdf", print_direct=fake
+        parent, manager_desk, "work_order", pdf, title="WO", file_name="wo.pdf", spooler=fake
     )
     assert isinstance(shown, PrintPreviewDialog) and parent.findChild(PrintPreviewDialog) is shown
     assert fake.jobs == []
@@ -298,12 +285,18 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
         "work_order",
         pdf,
         title="WO 1",
-        file_name="wo1.pdf",
-        print_direct=fake,
+        file_name="S20260101-0001.pdf",
+        number="S20260101-0001",
+        spooler=fake,
     )
     assert printed is None
-    assert fake.jobs == [(pdf, "Counter-1 HP LaserJet", "A5", "wo1")]
-    assert window.statusBar().currentMessage() == "WO 1: 1 page(s) sent to Counter-1 HP LaserJet."
+    qtbot.waitUntil(lambda: "printed" in window.statusBar().currentMessage(), timeout=10000)
+    assert [(j.pdf, j.printer, j.paper, j.title) for j in fake.jobs] == [
+        (pdf, "Counter-1 HP LaserJet", "A5", "Work order S20260101-0001")
+    ]
+    assert window.statusBar().currentMessage() == (
+        "WO 1: 1 page(s) printed on Counter-1 HP LaserJet."
+    )
     forced = present_pdf(
         parent, manager_desk, "work_order", pdf, title="WO", file_name="wo.pdf", preview=True
     )
@@ -314,6 +307,7 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
     other.close()
 
     # a printer gone from this PC: the clerk is told, and gets the preview to print elsewhere
+    previews: list[PrintPreviewDialog] = []
     gone = present_pdf(
         parent,
         manager_desk,
@@ -321,12 +315,15 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
         pdf,
         title="WO",
         file_name="wo.pdf",
-        print_direct=FakePrinter(fail=True),
+        spooler=FakeSpooler("missing"),
+        on_preview=previews.append,
     )
-    assert isinstance(gone, PrintPreviewDialog)
-    box = gone.findChild(QMessageBox, "errorBox")
+    assert gone is None
+    qtbot.waitUntil(lambda: bool(previews), timeout=10000)
+    box = previews[0].findChild(QMessageBox, "errorBox")
     assert box is not None and "Counter-1 HP LaserJet" in box.text()
-    gone.close()
+    assert "There is no printer" in box.text()
+    previews[0].close()
 
     with pytest.raises(PermissionDenied):
         set_print_route(desk, "work_order", "Back office", "A4")  # a clerk's desk
@@ -339,8 +336,8 @@ def test_present_pdf_prints_where_this_pc_routes_the_kind_else_previews(
 def test_the_printers_tab_routes_work_orders_straight_to_a_printer(
     qtbot: QtBot, db: Database, manager_desk: Desk, clerk: Actor
 ) -> None:
-    fake = FakePrinter()
-    manager_desk.print_direct = fake  # what every screen of this desk prints through
+    fake = FakeSpooler()
+    manager_desk.spooler = fake  # what every screen of this desk prints through
     dialog = open_dialog(qtbot, manager_desk)
     printers = dialog.printers
     target = printers.targets["work_order"]
@@ -358,11 +355,15 @@ def test_the_printers_tab_routes_work_orders_straight_to_a_printer(
     parent = QWidget()
     qtbot.addWidget(parent)
     WorkOrderPrinter(manager_desk).preview(parent, ticket.id)
-    qtbot.waitUntil(lambda: len(fake.jobs) == 1, timeout=20000)
-    _pdf, printer, paper, name = fake.jobs[0]
-    assert (printer, paper, name) == ("Counter-1 HP LaserJet", "A4", ticket.number)
+    qtbot.waitUntil(lambda: parent.property("lastPrintMessage") is not None, timeout=20000)
+    job = fake.jobs[0]
+    assert (job.printer, job.paper, job.title) == (
+        "Counter-1 HP LaserJet",
+        "A4",
+        f"Work order {ticket.number}",
+    )
     assert parent.findChild(PrintPreviewDialog) is None
-    assert "Counter-1 HP LaserJet" in str(parent.property("lastPrintMessage"))
+    assert "printed on Counter-1 HP LaserJet" in str(parent.property("lastPrintMessage"))
 
     manager_desk.settings.setValue("print_routes/requisition/printer", "Old printer")
     again = open_dialog(qtbot, manager_desk)
@@ -494,7 +495,11 @@ def test_every_settings_string_is_in_the_settings_catalog(tmp_path: Path) -> Non
     assert ("MainWindow", "&Settings…") in found
     text = SETTINGS_TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
-    table = {**i18n.parse_ts(i18n.ts_path(i18n.CHINESE)), **i18n.parse_ts(SETTINGS_TS)}
+    table = {
+        **i18n.parse_ts(i18n.ts_path(i18n.CHINESE)),
+        **i18n.parse_ts(SETTINGS_TS),
+        **i18n.parse_ts(PRINTING_TS),  # the printers tab's printing words
+    }
     missing = sorted(k for k in found if k not in table)
     assert not missing, f"not translated: {missing}"
     for key in found:
@@ -595,3 +600,27 @@ def test_a_settings_conflict_reads_in_chinese(
     folder = _screenshots(tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(folder / "i12-settings-conflict-zh_CN.png"))
+
+
+def test_the_printers_tab_sets_each_documents_language_for_every_desk(
+    qtbot: QtBot, db: Database, manager_desk: Desk
+) -> None:
+    dialog = open_dialog(qtbot, manager_desk)
+    printers = dialog.printers
+    shown = {kind: combo.currentData() for kind, combo in printers.languages.items()}
+    assert shown == settings.DEFAULT_PRINT_LANGUAGES
+    assert shown["work_order"] == shown["feedback_form"] == "zh_CN"  # customer-facing
+    assert shown["requisition"] == "desk"
+    assert printers.languages["work_order"].currentText() == "Chinese"
+    assert "returned_part_slip" in printers.targets  # every document kind has a route
+    printers.choose("feedback_form", "Back office", "A5", language="en")
+    save(qtbot, printers)
+    assert printers.banner.text() == "Saved."
+    assert settings.get_print_languages(db)["feedback_form"] == "en"
+    assert get_print_routes(manager_desk.settings) == {
+        "feedback_form": PrintRoute("Back office", "A5")
+    }
+    # another desk of the shop prints feedback forms in English now, on its own printer
+    assert db.read(lambda s: settings.print_language(s, "feedback_form", "zh_CN")) == "en"
+    assert db.read(lambda s: settings.print_language(s, "requisition", "zh_CN")) == "zh_CN"
+    assert db.read(lambda s: settings.print_language(s, "requisition", "en")) == "en"

@@ -97,7 +97,8 @@ def test_messages_in_english(qapp: object) -> None:
     assert message_for(NotFound("barcode", "690X")) == "Not found: barcode 690X."
     assert (
         message_for(PrinterNotFound("HP-LaserJet"))
-        == "The printer HP-LaserJet is not installed on this computer."
+        == "There is no printer HP-LaserJet: the print spooler of this computer does not know "
+        "it. Choose an installed printer in Settings ▸ Printers."
     )
     assert labels.remaining_text(35 * HOUR + 33 * 60 + 20) == "1d 11:33"
     assert labels.remaining_text(3 * HOUR + 15 * 60) == "03:15"
@@ -120,7 +121,7 @@ def test_stock_and_printing_errors_and_clocks_read_chinese(chinese: None) -> Non
     assert message_for(issued, SHANGHAI) == (
         "在您打开之后，钱配件 于 2026-11-23 10:30 修改了这条记录。"
     )
-    assert message_for(PrinterNotFound("HP")) == "本机没有安装打印机 HP。"
+    assert message_for(PrinterNotFound("HP")).startswith("没有打印机 HP：本机的打印服务不认识")
     assert message_for(FontNotFound("No TrueType font.")).startswith("未找到含中文字符的")
     failed = message_for(PrintFailed("the printer did not accept the job"))
     assert failed.splitlines() == [

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import TicketStatus
+from desk_app.services.admin import settings
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.dispatch import dispatch
 from desk_app.services.tickets import tickets
@@ -60,10 +61,12 @@ def test_completed_visits_are_left_out_unless_ticked(
     db: Database,
     clerk: Actor,
     dispatcher: Actor,
+    manager: Actor,
     dispatch_desk: Desk,
     techs: tuple[int, int],
 ) -> None:
     sun, _ = techs
+    settings.set_print_languages(db, manager, {"work_order": "en"})  # the manager's choice
     early = _book(db, clerk, dispatcher, sun, 9)
     done = _book(db, clerk, dispatcher, sun, 11)
     late = _book(db, clerk, dispatcher, sun, 14)
@@ -72,6 +75,7 @@ def test_completed_visits_are_left_out_unless_ticked(
 
     dialog = _ask(qtbot, board, sun)
     assert not dialog.include_completed.isChecked()  # off by default
+    assert dialog.count.text() == "2 open visit(s) on the board, in the board's order."
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     pages = _printed(qtbot, board)
     assert len(pages) == 3  # the route sheet, then the two open work orders
@@ -128,3 +132,22 @@ def test_a_day_of_only_completed_visits_says_so(
     qtbot.waitUntil(lambda: bool(said), timeout=20000)
     assert "孙师傅" in said[0] and "1 completed" in said[0]
     assert board.printer.preview is None
+
+
+def test_the_day_prints_in_chinese_unless_the_manager_says_otherwise(
+    qtbot: QtBot,
+    db: Database,
+    clerk: Actor,
+    dispatcher: Actor,
+    dispatch_desk: Desk,
+    techs: tuple[int, int],
+) -> None:
+    """Customer-facing paper prints Chinese by default, whatever the desk's language
+    (these tests run the desk in English)."""
+    sun, _ = techs
+    number = _book(db, clerk, dispatcher, sun, 9)
+    board = open_board(qtbot, dispatch_desk)
+    qtbot.mouseClick(_ask(qtbot, board, sun).print_button, Qt.MouseButton.LeftButton)
+    pages = _printed(qtbot, board)
+    assert "工程师路线单" in squeeze(pages[0]) and "服务派工单" in squeeze(pages[1])
+    assert number in pages[1]

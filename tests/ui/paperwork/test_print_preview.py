@@ -16,11 +16,9 @@ from desk_app.services.core.database import Actor, Database
 from desk_app.ui.common.context import Desk
 from desk_app.ui.paperwork import preview as print_preview
 from desk_app.ui.paperwork.preview import (
-    PrinterNotFound,
     PrintFailed,
     PrintPreviewDialog,
     open_work_order_preview,
-    print_pdf_direct,
 )
 from tests.printing.print_samples import HEADER, count_sheet, returned_slip, work_order
 from tests.services import factories
@@ -137,12 +135,6 @@ def test_landscape_tag_paper(qtbot: QtBot, tmp_path: Path) -> None:
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (70, 50)
 
 
-def test_direct_print_to_a_missing_printer_is_refused(qtbot: QtBot) -> None:
-    with pytest.raises(PrinterNotFound) as err:
-        print_pdf_direct(render_pdf(work_order(), HEADER), "No Such Printer 404", "A4")
-    assert err.value.printer_name == "No Such Printer 404"
-
-
 def test_not_a_pdf_is_refused(qtbot: QtBot) -> None:
     with pytest.raises(PrintFailed):
         PrintPreviewDialog(b"this is not a pdf")
@@ -175,3 +167,78 @@ def test_work_order_with_a_character_no_font_has_opens_and_tells_the_clerk(
     # U+31350: CJK Extension H (Unicode 15), newer than the fonts installed here
     assert "[U+31350]" in told  # the one character no font has, and only it
     assert "𠮷" not in told and "😀" not in told
+
+
+class _CounterPrinter(QPrinter):
+    """A real printer as the system dialog leaves it: named, two copies, pages 1-1."""
+
+    def outputFormat(self) -> QPrinter.OutputFormat:
+        return QPrinter.OutputFormat.NativeFormat
+
+    def printerName(self) -> str:
+        return "Counter-1 HP LaserJet"
+
+    def copyCount(self) -> int:
+        return 2
+
+
+def test_print_to_a_real_printer_goes_through_the_spooler_and_says_what_happened(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from tests.printing.fake_spooler import FakeSpooler
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    parent = QWidget()
+    window.setCentralWidget(parent)
+    spooler = FakeSpooler()
+    desk.spooler = spooler
+    pdf = render_pdf(work_order(), HEADER)
+    dialog = PrintPreviewDialog(
+        pdf,
+        parent,
+        title="派工单 WX20240501-0001",
+        file_name="WX20240501-0001.pdf",
+        paper="A4",
+        printer_factory=_CounterPrinter,
+        desk=desk,
+        kind="work_order",
+    )
+    qtbot.addWidget(dialog)
+    _answer_print_dialog(monkeypatch, accept=True)
+    assert dialog.print_document() is True
+    qtbot.waitUntil(lambda: "printed" in window.statusBar().currentMessage(), timeout=10000)
+    (job,) = spooler.jobs
+    assert (job.pdf, job.printer, job.copies, job.title) == (
+        pdf,
+        "Counter-1 HP LaserJet",
+        2,
+        "Work order WX20240501-0001",
+    )
+    assert window.statusBar().currentMessage() == (
+        "派工单 WX20240501-0001: 2 page(s) printed on Counter-1 HP LaserJet."
+    )
+
+
+def test_print_to_a_file_from_a_desk_is_drawn_off_the_gui_thread(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    parent = QWidget()
+    window.setCentralWidget(parent)
+    pdf = render_pdf(returned_slip(12, long=True), HEADER)
+    out = tmp_path / "file.pdf"
+    dialog = PrintPreviewDialog(
+        pdf, parent, paper="A5", printer_factory=lambda: _pdf_printer(out), desk=desk
+    )
+    qtbot.addWidget(dialog)
+    _answer_print_dialog(monkeypatch, accept=True)
+    assert dialog.print_document() is True
+    qtbot.waitUntil(lambda: "written to" in window.statusBar().currentMessage(), timeout=20000)
+    assert len(PdfReader(str(out)).pages) == _pages(pdf) > 1
+    assert window.statusBar().currentMessage() == f"{_pages(pdf)} page(s) written to {out}."

@@ -26,11 +26,10 @@ from desk_app.services.admin.settings import Logo
 from desk_app.services.paperwork import paperwork
 from desk_app.ui.admin.settings.base import SaveJob, SettingsTab, note
 from desk_app.ui.common.context import Desk
-from desk_app.ui.common.errors import show_error
+from desk_app.ui.common.errors import current_language, show_error
 from desk_app.ui.common.widgets import field_row
 from desk_app.ui.paperwork.present import present_pdf
 from desk_app.ui.paperwork.preview import PrintPreviewDialog
-from desk_app.ui.stock.printing import print_language
 
 LOGO_BOX = (180, 64)
 
@@ -182,9 +181,10 @@ class CompanyTab(SettingsTab):
 
     def print_sample(self) -> None:
         """A made-up work order under the header as typed, in the print preview."""
-        header, language, db = self.typed_header(), print_language(), self.desk.db
+        header, desk_language, db = self.typed_header(), current_language(), self.desk.db
 
         def render() -> bytes:
+            language = paperwork.print_language(db, "work_order", desk_language)
             texts = settings.get_charge_standard(db)
             standard = texts.get(language) or texts["zh_CN"]
             return render_pdf(paperwork.sample_work_order(language, standard), header)

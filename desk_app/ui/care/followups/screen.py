@@ -32,6 +32,7 @@ from desk_app.ui.common.on_view import ReloadOnView
 from desk_app.ui.common.persist import restore_header, restore_splitter, save_header, save_splitter
 from desk_app.ui.common.table_models import Column, RowsModel
 from desk_app.ui.common.widgets import Banner, row_table
+from desk_app.ui.paperwork.hook import print_feedback_form
 
 RELOAD_EVERY_MS = 60_000
 _WATCHED = ("ticket", "followup_call", "feedback")
@@ -56,12 +57,21 @@ class FollowupsScreen(QWidget):
         )
         self.refresh_button = QPushButton(self.tr("Re&load"), objectName="reloadQueue")
         self.refresh_button.clicked.connect(self.refresh)
+        self.feedback_button = QPushButton(
+            self.tr("Print &feedback form"), objectName="printFeedbackForm"
+        )
+        self.feedback_button.setToolTip(
+            self.tr("A fresh feedback form (服务反馈单) of the chosen ticket, to send the customer")
+        )
+        self.feedback_button.setEnabled(False)
+        self.feedback_button.clicked.connect(self.print_feedback_form)
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(12)
         bar.addWidget(self.count)
         bar.addStretch(1)
         bar.addWidget(self.unreachable)
+        bar.addWidget(self.feedback_button)
         bar.addWidget(self.refresh_button)
 
         tz = desk.tz
@@ -174,12 +184,21 @@ class FollowupsScreen(QWidget):
 
     def _picked(self) -> None:
         selected = self.table.selectionModel().selectedRows()
+        self.feedback_button.setEnabled(bool(selected))
         if not selected:
             return
         row = self.model.row_at(selected[0].row())
         current = self.panel.row
         if current is None or current.ticket_id != row.ticket_id or self.panel.last_call:
             self.panel.show_row(row)
+
+    def print_feedback_form(self) -> None:
+        """The chosen ticket's feedback form, printed where this PC routes feedback forms
+        or in the print preview."""
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            row = self.model.row_at(selected[0].row())
+            print_feedback_form(self, self.desk, row.number)
 
     def select_first(self) -> None:
         """The next call: the head of the queue."""
