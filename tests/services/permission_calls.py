@@ -41,8 +41,8 @@ from desk_app.services.core import audit
 from desk_app.services.core.database import Actor, Database
 from desk_app.services.customers import customers, lookup, merge
 from desk_app.services.customers.customers import ApplianceDraft, CustomerDraft
-from desk_app.services.dispatch import board, dispatch
-from desk_app.services.dispatch.dispatch import TechnicianDraft
+from desk_app.services.dispatch import areas, board, dispatch, technicians
+from desk_app.services.dispatch.technicians import TechnicianDraft
 from desk_app.services.paperwork import paperwork
 from desk_app.services.stock import damaged_parts, parts, reports, requisitions, stock, stocktake
 from desk_app.services.stock.parts import PartDraft
@@ -229,8 +229,18 @@ CALLS: list[Call] = [
     ),
     Call(
         Perm.VIEW_CUSTOMERS,
-        "dispatch.list_technicians",
-        lambda w, a, _: dispatch.list_technicians(w.db, a),
+        "technicians.list_technicians",
+        lambda w, a, _: technicians.list_technicians(w.db, a, active_only=False),
+    ),
+    Call(
+        Perm.VIEW_CUSTOMERS,
+        "technicians.skill_choices",
+        lambda w, a, _: technicians.skill_choices(w.db, a),
+    ),
+    Call(
+        Perm.VIEW_CUSTOMERS,
+        "areas.list_areas",
+        lambda w, a, _: areas.list_areas(w.db, a),
     ),
     Call(
         Perm.VIEW_CUSTOMERS,
@@ -262,12 +272,12 @@ CALLS: list[Call] = [
     Call(
         Perm.VIEW_CUSTOMERS,
         "paperwork.work_orders_for_day",
-        lambda w, a, _: paperwork.work_orders_for_day(w.db, a, DAY, DAY + timedelta(days=1)),
+        lambda w, a, _: paperwork.work_orders_for_day(w.db, a, date(2026, 11, 24)),
     ),
     Call(
         Perm.VIEW_CUSTOMERS,
         "paperwork.technician_day",
-        lambda w, a, _: paperwork.technician_day(w.db, a, DAY, DAY + timedelta(days=1), w.tech),
+        lambda w, a, _: paperwork.technician_day(w.db, a, date(2026, 11, 24), w.tech),
     ),
     Call(
         Perm.VIEW_CUSTOMERS,
@@ -786,8 +796,66 @@ CALLS: list[Call] = [
     ),
     Call(
         Perm.MANAGE_TECHNICIANS,
-        "dispatch.create_technician",
-        lambda w, a, _: dispatch.create_technician(w.db, a, TechnicianDraft(f"师傅{w.n()}")),
+        "technicians.create_technician",
+        lambda w, a, _: technicians.create_technician(w.db, a, TechnicianDraft(f"师傅{w.n()}")),
+    ),
+    Call(
+        Perm.MANAGE_TECHNICIANS,
+        "technicians.update_technician",
+        lambda w, a, t: technicians.update_technician(
+            w.db, a, t.id, TechnicianDraft(f"{t.name}改", daily_capacity=5)
+        ),
+        lambda w: technicians.create_technician(w.db, w.manager, TechnicianDraft(f"师傅{w.n()}")),
+    ),
+    Call(
+        Perm.MANAGE_TECHNICIANS,
+        "technicians.set_technician_active",
+        lambda w, a, t: technicians.set_technician_active(w.db, a, t.id, False),
+        lambda w: technicians.create_technician(w.db, w.manager, TechnicianDraft(f"师傅{w.n()}")),
+    ),
+    Call(
+        Perm.MANAGE_TECHNICIANS,
+        "areas.create_area",
+        lambda w, a, _: areas.create_area(w.db, a, f"区{w.n()}"),
+    ),
+    Call(
+        Perm.MANAGE_TECHNICIANS,
+        "areas.rename_area",
+        lambda w, a, x: areas.rename_area(w.db, a, x.id, f"{x.name}新"),
+        lambda w: areas.create_area(w.db, w.manager, f"区{w.n()}"),
+    ),
+    Call(
+        Perm.MANAGE_TECHNICIANS,
+        "areas.set_area_active",
+        lambda w, a, x: areas.set_area_active(w.db, a, x.id, False),
+        lambda w: areas.create_area(w.db, w.manager, f"区{w.n()}"),
+    ),
+    Call(
+        Perm.MANAGE_USERS,
+        "users.get_user",
+        lambda w, a, _: users.get_user(w.db, a, w.manager.user_id),
+    ),
+    Call(
+        Perm.MANAGE_USERS,
+        "users.set_roles",
+        lambda w, a, u: users.set_roles(w.db, a, u.id, Role.CLERK, [Role.FOLLOWUP]),
+        lambda w: users.create_user(w.db, w.manager, f"r{w.n()}", "secret-1", Role.CLERK, "新人"),
+    ),
+    Call(
+        Perm.MANAGE_USERS,
+        "users.reset_password",
+        lambda w, a, u: users.reset_password(w.db, a, u.id, "fresh-pass-1"),
+        lambda w: users.create_user(w.db, w.manager, f"p{w.n()}", "secret-1", Role.CLERK, "新人"),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_sign_in_policy",
+        lambda w, a, _: settings.set_sign_in_policy(w.db, a, settings.SignInPolicy()),
+    ),
+    Call(
+        Perm.MANAGE_SETTINGS,
+        "settings.set_print_languages",
+        lambda w, a, _: settings.set_print_languages(w.db, a, {"requisition": "en"}),
     ),
     Call(
         Perm.MANAGE_SETTINGS,
