@@ -26,7 +26,9 @@ def test_the_days_work_orders_leave_cancelled_visits_out(
     manager: Actor,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("DESK_PASSWORD", "secret-1")
     tech = dispatch.create_technician(db, manager, TechnicianDraft("孙师傅"))
     kept, dropped = factories.ticket(db, clerk), factories.ticket(db, clerk)
     dispatch.assign(db, dispatcher, kept.id, tech.id, starts=NINE, ends=NINE + timedelta(hours=1))
@@ -36,7 +38,8 @@ def test_the_days_work_orders_leave_cancelled_visits_out(
     )
     tickets.cancel(db, clerk, dropped.id, "客户取消")
     out = tmp_path / "day.pdf"
-    assert main(["print", "work-orders", "2026-11-24", "-o", str(out), "--db", db.url]) == 0
+    argv = ["print", "work-orders", "2026-11-24", "-o", str(out), "--db", db.url]
+    assert main([*argv, "--as", "disp1"]) == 0
     pages = page_texts(out.read_bytes())
     assert len(pages) == 1 and kept.number in pages[0]
     assert dropped.number not in "".join(pages)

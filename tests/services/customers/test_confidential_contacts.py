@@ -105,12 +105,10 @@ def test_printed_work_order_route_sheet_and_feedback_form(
     """The dispatcher prints the technician's papers with the full details, as today; a
     parts clerk or a technician printing one gets the masked ones."""
     actor = _someone(db, manager, role)
-    day = datetime(2026, 11, 23, 16, 0, tzinfo=UTC)
+    day = date(2026, 11, 24)  # the shop's day of the booking
     order = paperwork.work_order(db, actor, booked.number)
-    (of_day,) = paperwork.work_orders_for_day(db, actor, day, day + timedelta(days=1))
-    route = paperwork.technician_day(
-        db, actor, day, day + timedelta(days=1), booked.technician_id or 0
-    )
+    (of_day,) = paperwork.work_orders_for_day(db, actor, day)
+    route = paperwork.technician_day(db, actor, day, booked.technician_id or 0)
     form = paperwork.feedback_form(db, actor, booked.number)
     printed = [order, of_day, route.work_orders[0], route.route.stops[0], form]
     if role in FULL_ROLES:
