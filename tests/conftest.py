@@ -62,6 +62,7 @@ def _collect_after_each_test(
 ) -> Iterator[None]:
     yield
     collect_if_due(_cycles_collected_on_the_main_thread)
+    gc.disable()  # whatever a test did: collection stays on this thread
 
 
 class FakeClock:

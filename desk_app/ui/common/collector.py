@@ -35,6 +35,7 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None, *, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         self._threshold = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.check)
@@ -44,5 +45,8 @@ class GuiThreadCollector(QObject):
         collect_if_due(self._threshold)
 
     def stop(self) -> None:
+        """Stop collecting here; automatic collection is back only if it was on before
+        (a test session that turned it off keeps it off)."""
         self._timer.stop()
-        gc.enable()
+        if self._was_enabled:
+            gc.enable()

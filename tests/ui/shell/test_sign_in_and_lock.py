@@ -244,3 +244,27 @@ def test_the_lock_covers_the_windows_the_desk_opened(
         assert not dialog.isVisible()  # the settings of the one who left are closed
     finally:
         close_desk(desk)
+
+
+def test_a_desk_run_leaves_the_collection_as_it_found_it() -> None:
+    """The desk collects cycles on the GUI thread; when it stops, automatic collection is
+    back only if it was on before. (It used to turn it on for the rest of the test run,
+    and a later test's Qt objects were then freed on a worker thread: a segfault.)"""
+    import gc
+
+    from desk_app.ui.common.collector import GuiThreadCollector
+
+    before = gc.isenabled()
+    gc.disable()
+    try:
+        collector = GuiThreadCollector()
+        assert not gc.isenabled()
+        collector.stop()
+        assert not gc.isenabled()
+        gc.enable()
+        collector = GuiThreadCollector()
+        assert not gc.isenabled()
+        collector.stop()
+        assert gc.isenabled()
+    finally:
+        (gc.enable if before else gc.disable)()
