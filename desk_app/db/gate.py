@@ -44,6 +44,8 @@ from sqlalchemy import Connection, text
 
 # The one spelling of the settings keys and the policy's defaults. (db importing from
 # services is against the grain, but the keys and defaults must not be spelled twice.)
+from desk_app.db.roles import desk_group as desk_group  # the names, spelled once in roles
+from desk_app.db.roles import gate_role as gate_role
 from desk_app.services.admin.settings import Key, SignInPolicy
 
 SCHEMA = "desk_admin"
@@ -65,17 +67,6 @@ ACTION_LOCKED = "user.locked"
 ACTION_UNLOCKED = "user.unlock"  # the idle lock lifted with the password
 ACTION_UNLOCK_FAILED = "user.unlock_failed"
 ACTION_SIGNED_OUT = "user.sign_out"
-
-
-def gate_role(dbname: str) -> str:
-    """The gate's login role for the database ``dbname``."""
-    return f"desk_{dbname}__gate"
-
-
-def desk_group(dbname: str) -> str:
-    """The group role every desk login of ``dbname`` is a member of (P1's roles.py
-    names it the same way)."""
-    return f"desk_{dbname}__desk"
 
 
 def _ident(name: str) -> str:

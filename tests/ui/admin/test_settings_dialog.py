@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
@@ -41,6 +37,7 @@ from desk_app.ui.shell.main_window import MainWindow
 from tests.printing.fake_spooler import FakeSpooler
 from tests.printing.pdf_tools import page_texts
 from tests.services import factories
+from tests.ui.catalog_strings import source_strings
 from tests.ui.conftest import close_desk, make_desk, type_text
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -476,22 +473,8 @@ def test_the_dialog_reads_chinese(
     _grab_every_tab(dialog, _screenshots(tmp_path), "zh_CN")
 
 
-def _lupdate() -> str | None:
-    beside = Path(sys.executable).parent / "pyside6-lupdate"
-    return str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
-
-
 def test_every_settings_string_is_in_the_settings_catalog(tmp_path: Path) -> None:
-    tool = _lupdate()
-    if tool is None:
-        pytest.skip("pyside6-lupdate is not installed")
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run([tool, *map(str, SOURCES), "-ts", str(fresh)], check=True, capture_output=True)
-    found = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(fresh).iter("context")
-        for message in context.iter("message")
-    }
+    found = source_strings(SOURCES, tmp_path)
     assert ("MainWindow", "&Settings…") in found
     text = SETTINGS_TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text

@@ -3,10 +3,6 @@ must-change step after a sign-in, and both languages."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -34,6 +30,7 @@ from desk_app.ui.shell.main_window import MainWindow
 from desk_app.ui.shell.sign_in import SignInDialog
 from tests.conftest import make_actor
 from tests.services import factories
+from tests.ui.catalog_strings import source_strings
 from tests.ui.conftest import close_desk, make_desk, type_text
 from tests.ui.shell.test_app_start import _driver
 
@@ -373,22 +370,8 @@ def test_the_dialog_reads_chinese(qtbot: QtBot, manager_desk: Desk, chinese: Non
     assert form.errors.messages() == {"repeat": "两次输入的密码不一致。"}
 
 
-def _lupdate() -> str | None:
-    beside = Path(sys.executable).parent / "pyside6-lupdate"
-    return str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
-
-
 def test_every_staff_string_is_in_the_staff_catalog(tmp_path: Path) -> None:
-    tool = _lupdate()
-    if tool is None:
-        pytest.skip("pyside6-lupdate is not installed")
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run([tool, *map(str, SOURCES), "-ts", str(fresh)], check=True, capture_output=True)
-    found = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(fresh).iter("context")
-        for message in context.iter("message")
-    }
+    found = source_strings(SOURCES, tmp_path)
     assert ("MainWindow", "S&taff…") in found
     text = STAFF_TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text

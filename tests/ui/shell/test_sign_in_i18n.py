@@ -3,10 +3,6 @@ lock screen reads Chinese with the catalogs installed."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +14,7 @@ from desk_app.services.admin.sign_in import SignIn
 from desk_app.ui.common import i18n
 from desk_app.ui.common.context import Desk
 from desk_app.ui.shell.lock import LockScreen
+from tests.ui.catalog_strings import source_strings
 
 ROOT = Path(__file__).resolve().parents[3]
 SIGNIN_TS = ROOT / "resources" / "i18n" / "desk_app_signin_zh_CN.ts"
@@ -27,22 +24,8 @@ SOURCES = [
 ]
 
 
-def _lupdate() -> str | None:
-    beside = Path(sys.executable).parent / "pyside6-lupdate"
-    return str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
-
-
 def test_every_sign_in_string_is_translated(tmp_path: Path) -> None:
-    tool = _lupdate()
-    if tool is None:
-        pytest.skip("pyside6-lupdate is not installed")
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run([tool, *map(str, SOURCES), "-ts", str(fresh)], check=True, capture_output=True)
-    found = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(fresh).iter("context")
-        for message in context.iter("message")
-    }
+    found = source_strings(SOURCES, tmp_path)
     assert ("MainWindow", "Sign &out / switch user") in found
     assert SIGNIN_TS in i18n.catalogs(i18n.CHINESE)
     assert 'type="unfinished"' not in SIGNIN_TS.read_text(encoding="utf-8")
